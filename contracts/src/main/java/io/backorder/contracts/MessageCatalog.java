@@ -1,0 +1,67 @@
+package io.backorder.contracts;
+
+import static io.backorder.contracts.Addresses.INVENTORY_INBOX;
+import static io.backorder.contracts.Addresses.ORDER_INBOX;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.backorder.contracts.inventory.LineBackordered;
+import io.backorder.contracts.inventory.LineRejected;
+import io.backorder.contracts.inventory.ReleaseStock;
+import io.backorder.contracts.inventory.ReserveStock;
+import io.backorder.contracts.inventory.StockReleased;
+import io.backorder.contracts.inventory.StockReserved;
+
+/**
+ * Every message type on the wire: its name (the envelope's {@code type}), its schema version and the inboxes it is
+ * delivered to. A publisher writes one outbox row per destination, so who receives what is decided here, in one
+ * place every service compiles against, rather than in broker configuration.
+ */
+public final class MessageCatalog {
+
+    public record Entry(Class<? extends Message> payloadType, String typeName, int schemaVersion,
+            List<String> destinations) {
+    }
+
+    private static final Map<Class<? extends Message>, Entry> BY_CLASS = new LinkedHashMap<>();
+    private static final Map<String, Entry> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        register(ReserveStock.class, 1, INVENTORY_INBOX);
+        register(ReleaseStock.class, 1, INVENTORY_INBOX);
+        register(StockReserved.class, 1, ORDER_INBOX);
+        register(LineBackordered.class, 1, ORDER_INBOX);
+        register(LineRejected.class, 1, ORDER_INBOX);
+        register(StockReleased.class, 1, ORDER_INBOX);
+    }
+
+    private MessageCatalog() {
+    }
+
+    private static void register(Class<? extends Message> type, int schemaVersion, String... destinations) {
+        Entry entry = new Entry(type, type.getSimpleName(), schemaVersion, List.of(destinations));
+        if (BY_NAME.putIfAbsent(entry.typeName(), entry) != null) {
+            throw new IllegalStateException("Two message types share the name " + entry.typeName());
+        }
+        BY_CLASS.put(type, entry);
+    }
+
+    public static Entry of(Class<? extends Message> type) {
+        Entry entry = BY_CLASS.get(type);
+        if (entry == null) {
+            throw new IllegalArgumentException("Not a registered message type: " + type.getName());
+        }
+        return entry;
+    }
+
+    public static Optional<Entry> byName(String typeName) {
+        return Optional.ofNullable(BY_NAME.get(typeName));
+    }
+
+    public static List<Entry> all() {
+        return List.copyOf(BY_CLASS.values());
+    }
+}
