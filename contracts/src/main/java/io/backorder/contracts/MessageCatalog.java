@@ -1,19 +1,36 @@
 package io.backorder.contracts;
 
 import static io.backorder.contracts.Addresses.INVENTORY_INBOX;
+import static io.backorder.contracts.Addresses.NOTIFICATION_INBOX;
 import static io.backorder.contracts.Addresses.ORDER_INBOX;
+import static io.backorder.contracts.Addresses.SUPPLIER_INBOX;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.backorder.contracts.inventory.BackorderRecorded;
+import io.backorder.contracts.inventory.GoodsReceived;
 import io.backorder.contracts.inventory.LineBackordered;
 import io.backorder.contracts.inventory.LineRejected;
+import io.backorder.contracts.inventory.PromiseDateChanged;
 import io.backorder.contracts.inventory.ReleaseStock;
+import io.backorder.contracts.inventory.ReplenishmentRequested;
 import io.backorder.contracts.inventory.ReserveStock;
+import io.backorder.contracts.inventory.ReservedStockShipped;
+import io.backorder.contracts.inventory.ShipReservedStock;
+import io.backorder.contracts.inventory.StockAllocated;
 import io.backorder.contracts.inventory.StockReleased;
 import io.backorder.contracts.inventory.StockReserved;
+import io.backorder.contracts.notification.ApplyCustomerDecision;
+import io.backorder.contracts.notification.CustomerNotified;
+import io.backorder.contracts.notification.SendCustomerMessage;
+import io.backorder.contracts.notification.UpdatePaymentMethod;
+import io.backorder.contracts.supplier.DropshipArranged;
+import io.backorder.contracts.supplier.EtaChanged;
+import io.backorder.contracts.supplier.PurchaseOrderIssued;
+import io.backorder.contracts.supplier.PurchaseOrderLineCancelled;
 
 /**
  * Every message type on the wire: its name (the envelope's {@code type}), its schema version and the inboxes it is
@@ -36,6 +53,23 @@ public final class MessageCatalog {
         register(LineBackordered.class, 1, ORDER_INBOX);
         register(LineRejected.class, 1, ORDER_INBOX);
         register(StockReleased.class, 1, ORDER_INBOX);
+        register(ShipReservedStock.class, 1, INVENTORY_INBOX);
+        register(ReservedStockShipped.class, 1, ORDER_INBOX);
+        register(PromiseDateChanged.class, 1, ORDER_INBOX);
+        register(StockAllocated.class, 1, ORDER_INBOX);
+        register(BackorderRecorded.class, 1, SUPPLIER_INBOX);
+        register(ReplenishmentRequested.class, 1, SUPPLIER_INBOX);
+        register(GoodsReceived.class, 1, SUPPLIER_INBOX);
+
+        register(PurchaseOrderIssued.class, 1, INVENTORY_INBOX);
+        register(EtaChanged.class, 1, INVENTORY_INBOX);
+        register(PurchaseOrderLineCancelled.class, 1, INVENTORY_INBOX);
+        register(DropshipArranged.class, 1, INVENTORY_INBOX, ORDER_INBOX);
+
+        register(SendCustomerMessage.class, 1, NOTIFICATION_INBOX);
+        register(CustomerNotified.class, 1, ORDER_INBOX);
+        register(ApplyCustomerDecision.class, 1, ORDER_INBOX);
+        register(UpdatePaymentMethod.class, 1, ORDER_INBOX);
     }
 
     private MessageCatalog() {

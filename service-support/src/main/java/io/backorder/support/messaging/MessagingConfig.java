@@ -1,0 +1,30 @@
+package io.backorder.support.messaging;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "backorder.messaging")
+public interface MessagingConfig {
+
+    Outbox outbox();
+
+    interface Outbox {
+
+        /** How often the relay looks for unsent messages when it found none last time. */
+        @WithDefault("100ms")
+        Duration pollInterval();
+
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long the relay waits for the broker to accept a message before it gives the batch back. */
+        @WithDefault("10s")
+        Duration sendTimeout();
+
+        /** Off in narrow tests that inspect the outbox table themselves. */
+        @WithDefault("true")
+        boolean relayEnabled();
+    }
+}
