@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.backorder.contracts.inventory.BackorderRecorded;
+import io.backorder.contracts.inventory.FindSubstitutes;
 import io.backorder.contracts.inventory.GoodsReceived;
 import io.backorder.contracts.inventory.LineBackordered;
 import io.backorder.contracts.inventory.LineRejected;
@@ -23,6 +24,7 @@ import io.backorder.contracts.inventory.ShipReservedStock;
 import io.backorder.contracts.inventory.StockAllocated;
 import io.backorder.contracts.inventory.StockReleased;
 import io.backorder.contracts.inventory.StockReserved;
+import io.backorder.contracts.inventory.SubstitutesFound;
 import io.backorder.contracts.notification.ApplyCustomerDecision;
 import io.backorder.contracts.notification.CustomerNotified;
 import io.backorder.contracts.notification.SendCustomerMessage;
@@ -57,6 +59,8 @@ public final class MessageCatalog {
         register(ReservedStockShipped.class, 1, ORDER_INBOX);
         register(PromiseDateChanged.class, 1, ORDER_INBOX);
         register(StockAllocated.class, 1, ORDER_INBOX);
+        register(FindSubstitutes.class, 1, INVENTORY_INBOX);
+        register(SubstitutesFound.class, 1, ORDER_INBOX);
         register(BackorderRecorded.class, 1, SUPPLIER_INBOX);
         register(ReplenishmentRequested.class, 1, SUPPLIER_INBOX);
         register(GoodsReceived.class, 1, SUPPLIER_INBOX);
