@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.backorder.contracts.inventory.BackorderRecorded;
+import io.backorder.contracts.inventory.DemandForecastUpdated;
 import io.backorder.contracts.inventory.FindSubstitutes;
 import io.backorder.contracts.inventory.GoodsReceived;
 import io.backorder.contracts.inventory.LineBackordered;
@@ -33,6 +34,7 @@ import io.backorder.contracts.supplier.DropshipArranged;
 import io.backorder.contracts.supplier.EtaChanged;
 import io.backorder.contracts.supplier.PurchaseOrderIssued;
 import io.backorder.contracts.supplier.PurchaseOrderLineCancelled;
+import io.backorder.contracts.supplier.SupplyTermsChanged;
 
 /**
  * Every message type on the wire: its name (the envelope's {@code type}), its schema version and the inboxes it is
@@ -64,11 +66,13 @@ public final class MessageCatalog {
         register(BackorderRecorded.class, 1, SUPPLIER_INBOX);
         register(ReplenishmentRequested.class, 1, SUPPLIER_INBOX);
         register(GoodsReceived.class, 1, SUPPLIER_INBOX);
+        register(DemandForecastUpdated.class, 1, SUPPLIER_INBOX);
 
         register(PurchaseOrderIssued.class, 1, INVENTORY_INBOX);
         register(EtaChanged.class, 1, INVENTORY_INBOX);
         register(PurchaseOrderLineCancelled.class, 1, INVENTORY_INBOX);
         register(DropshipArranged.class, 1, INVENTORY_INBOX, ORDER_INBOX);
+        register(SupplyTermsChanged.class, 1, INVENTORY_INBOX);
 
         register(SendCustomerMessage.class, 1, NOTIFICATION_INBOX);
         register(CustomerNotified.class, 1, ORDER_INBOX);
