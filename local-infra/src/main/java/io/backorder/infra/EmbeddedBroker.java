@@ -117,6 +117,32 @@ public final class EmbeddedBroker implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Takes the broker down as an outage would (clients lose their connections), keeping its port and, when
+     * persistent, its messages; {@link #startServer()} brings it back.
+     */
+    public synchronized void stopServer() {
+        closeClient();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("Stopping the broker failed", e);
+        }
+        LOG.infof("Artemis on port %d stopped", port);
+    }
+
+    public synchronized void startServer() {
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Restarting the broker failed", e);
+        }
+        if (!server.isActive() || !server.getRemotingService().getAcceptor(ACCEPTOR_NAME).isStarted()) {
+            throw new IllegalStateException("The broker did not come back on port " + port);
+        }
+        LOG.infof("Artemis on port %d started again", port);
+    }
+
     public String host() {
         return FreePorts.LOOPBACK;
     }
@@ -176,6 +202,14 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     public synchronized void stop() {
+        closeClient();
+        Exception failure = stopQuietly(server);
+        if (failure != null) {
+            LOG.warnf(failure, "Stopping the embedded Artemis broker on port %d failed", port);
+        }
+    }
+
+    private void closeClient() {
         if (clientVertx != null) {
             if (clientConnection != null) {
                 awaitQuietly(clientConnection.close()); // else the broker logs a connection failure
@@ -183,10 +217,6 @@ public final class EmbeddedBroker implements AutoCloseable {
             awaitQuietly(clientVertx.close());
             clientVertx = null;
             clientConnection = null;
-        }
-        Exception failure = stopQuietly(server);
-        if (failure != null) {
-            LOG.warnf(failure, "Stopping the embedded Artemis broker on port %d failed", port);
         }
     }
 

@@ -147,6 +147,21 @@ class EmbeddedBrokerTest {
         assertEquals(List.of("{\"order\":7}"), broker.peekMessageBodies("durable-orders"));
     }
 
+    @Test
+    void anOutageKeepsPortAndMessagesAndTheBrokerComesBack() {
+        broker = EmbeddedBroker.start(dataDir, true);
+        int port = broker.amqpPort();
+        broker.sendAmqp("outage-orders", "{\"order\":8}", "order-8");
+
+        broker.stopServer();
+        broker.startServer();
+
+        assertEquals(port, broker.amqpPort());
+        assertEquals(List.of("{\"order\":8}"), broker.peekMessageBodies("outage-orders"));
+        broker.sendAmqp("outage-orders", "{\"order\":9}", "order-9");
+        assertEquals(2, broker.messageCount("outage-orders"));
+    }
+
     private AmqpConnection connect() throws Exception {
         AmqpConnection connection = await(AmqpClient.create(vertx, new AmqpClientOptions().setHost(broker.host())
                 .setPort(broker.amqpPort())).connect());

@@ -7,10 +7,8 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.Size;
+import io.backorder.property.Draw;
+import io.backorder.property.PropertyTest;
 
 class ExponentialSmoothingTest {
 
@@ -74,9 +72,10 @@ class ExponentialSmoothingTest {
         assertThat(forecast.fit().forecast(1)).isLessThan(30);
     }
 
-    @Property(tries = 200)
-    void forecastsAreNeverNegative(@ForAll @Size(min = 21, max = 60) double[] history) {
-        double[] demand = Arrays.stream(history).map(Math::abs).map(v -> Math.min(v, 1e4)).toArray();
+    @PropertyTest(tries = 200)
+    void forecastsAreNeverNegative(Draw draw) {
+        double[] demand = draw.list(21, 60, () -> draw.between(0.0, 1e4)).stream().mapToDouble(v -> v).toArray();
+
         DemandForecast forecast = DemandForecast.of(demand);
         for (int ahead = 1; ahead <= 30; ahead++) {
             assertThat(forecast.fit().forecast(ahead)).isGreaterThanOrEqualTo(0);
@@ -84,8 +83,9 @@ class ExponentialSmoothingTest {
         assertThat(forecast.holdoutMae()).isGreaterThanOrEqualTo(0);
     }
 
-    @Property(tries = 100)
-    void constantDemandIsForecastExactlyByEveryMethod(@ForAll @DoubleRange(min = 0, max = 500) double level) {
+    @PropertyTest(tries = 100)
+    void constantDemandIsForecastExactlyByEveryMethod(Draw draw) {
+        double level = draw.between(0.0, 500);
         double[] flat = new double[35];
         Arrays.fill(flat, level);
         for (ForecastMethod method : ForecastMethod.values()) {

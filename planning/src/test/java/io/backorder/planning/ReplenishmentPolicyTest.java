@@ -11,11 +11,8 @@ import io.backorder.planning.ReplenishmentPolicy.Suggestion;
 import io.backorder.planning.ReplenishmentPolicy.Supply;
 import io.backorder.planning.backtest.Backtest;
 import io.backorder.planning.backtest.DemandScenario;
-
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
+import io.backorder.property.Draw;
+import io.backorder.property.PropertyTest;
 
 class ReplenishmentPolicyTest {
 
@@ -74,9 +71,12 @@ class ReplenishmentPolicyTest {
         assertThat(smoothed).isLessThan(classic / 2);
     }
 
-    @Property(tries = 500)
-    void quantitiesRespectMinimumAndPackSize(@ForAll @DoubleRange(min = 0, max = 10000) double raw,
-            @ForAll @IntRange(min = 0, max = 500) int minimum, @ForAll @IntRange(min = 1, max = 48) int pack) {
+    @PropertyTest(tries = 500)
+    void quantitiesRespectMinimumAndPackSize(Draw draw) {
+        double raw = draw.between(0.0, 10000);
+        int minimum = draw.between(0, 500);
+        int pack = draw.between(1, 48);
+
         int quantity = ReplenishmentPolicy.roundToSupply(raw, new Supply(5, 1, minimum, pack));
         assertThat(quantity % pack).isZero();
         assertThat(quantity).isGreaterThanOrEqualTo(Math.max(minimum, 1)).isGreaterThanOrEqualTo((int) Math.floor(raw));

@@ -25,7 +25,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e) {
-        return respond(Problem.of(e.status(), e.title(), e.getMessage()));
+        return respond(new Problem("about:blank", e.title(), e.status(), e.getMessage(), null, e.violations()));
     }
 
     @ServerExceptionMapper
