@@ -19,8 +19,9 @@ import io.backorder.contracts.inventory.PromiseConfidence;
 import io.backorder.contracts.inventory.RejectionReason;
 
 /**
- * Inventory's view of one order line: what is reserved for it (fulfilment backlog) and what it still waits for (its
- * backorder position). Status changes only through the guarded methods below.
+ * Inventory's view of one order line: what is reserved for it (fulfilment backlog), what it still waits for (its
+ * backorder position), what has shipped and what a supplier dropships. Status changes only through the guarded
+ * methods below, or through the bulk queue updates of {@code QueueRepository} which apply the same guards in SQL.
  */
 @Entity
 @Table(name = "order_line")
@@ -33,9 +34,13 @@ public class OrderLine {
     @Column(name = "order_id", nullable = false)
     public UUID orderId;
 
+    @Column(name = "customer_id")
+    public String customerId;
+
     @Column(nullable = false)
     public String sku;
 
+    /** Where the line's first units were reserved (its reservations are in {@link LineReservation}). */
     @Column(name = "location_id")
     public String locationId;
 
@@ -54,6 +59,9 @@ public class OrderLine {
 
     @Column(nullable = false)
     public int shipped;
+
+    @Column(nullable = false)
+    public int dropshipped;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -76,6 +84,16 @@ public class OrderLine {
     public PromiseConfidence confidence;
 
     @Enumerated(EnumType.STRING)
+    @Column(name = "first_confidence")
+    public PromiseConfidence firstConfidence;
+
+    @Column(name = "initial_reserved", nullable = false)
+    public int initialReserved;
+
+    @Column(name = "initial_backordered", nullable = false)
+    public int initialBackordered;
+
+    @Enumerated(EnumType.STRING)
     @Column(name = "customer_tier", nullable = false)
     public CustomerTier customerTier;
 
@@ -87,6 +105,9 @@ public class OrderLine {
 
     @Column(name = "ship_complete", nullable = false)
     public boolean shipComplete;
+
+    @Column(name = "latest_acceptable_date")
+    public LocalDate latestAcceptableDate;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -109,24 +130,15 @@ public class OrderLine {
         locationId = location;
         reserved = reservedUnits;
         backordered = backorderedUnits;
+        initialReserved = reservedUnits;
+        initialBackordered = backorderedUnits;
         kind = backorderedUnits > 0 ? backorderKind : null;
         status = backorderedUnits > 0 ? LineStatus.BACKORDERED : LineStatus.RESERVED;
     }
 
-    public void promise(LocalDate date, PromiseConfidence promiseConfidence) {
-        if (firstPromiseDate == null) {
-            firstPromiseDate = date;
-        }
-        promiseDate = date;
-        confidence = promiseConfidence;
-        touch();
-    }
-
     /** Gives back everything held; returns the reserved units that went back to stock. */
     public int release() {
-        if (status != LineStatus.RESERVED && status != LineStatus.BACKORDERED) {
-            throw new IllegalStateException("Line " + lineId + " cannot be released from " + status);
-        }
+        requireOpen("released");
         int released = reserved;
         reserved = 0;
         backordered = 0;
@@ -135,8 +147,52 @@ public class OrderLine {
         return released;
     }
 
+    /** Reserved units left the warehouse. */
+    public void ship(int units) {
+        requireOpen("shipped");
+        if (units <= 0 || units > reserved) {
+            throw new IllegalStateException("Line " + lineId + " cannot ship " + units + " units: " + reserved
+                    + " are reserved");
+        }
+        reserved -= units;
+        shipped += units;
+        settleStatus();
+    }
+
+    /**
+     * A supplier ships the waiting units straight to the customer. Units reserved for the line stay reserved (the
+     * order decides whether to ship or release them). Returns the units that stopped waiting, zero when none waited.
+     */
+    public int dropship(int units) {
+        if (status != LineStatus.BACKORDERED) {
+            return 0;
+        }
+        int dropped = Math.min(units, backordered);
+        backordered -= dropped;
+        dropshipped += dropped;
+        settleStatus();
+        return dropped;
+    }
+
     public boolean isOpen() {
         return status == LineStatus.RESERVED || status == LineStatus.BACKORDERED;
+    }
+
+    private void settleStatus() {
+        if (backordered > 0) {
+            status = LineStatus.BACKORDERED;
+        } else if (reserved > 0) {
+            status = LineStatus.RESERVED;
+        } else {
+            status = shipped > 0 ? LineStatus.SHIPPED : LineStatus.DROPSHIPPED;
+        }
+        touch();
+    }
+
+    private void requireOpen(String transition) {
+        if (!isOpen()) {
+            throw new IllegalStateException("Line " + lineId + " cannot be " + transition + " from " + status);
+        }
     }
 
     private void requireNew() {

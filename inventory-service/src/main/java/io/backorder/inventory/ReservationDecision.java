@@ -50,6 +50,16 @@ public record ReservationDecision(int reserve, int backorder, BackorderKind kind
         };
     }
 
+    /**
+     * Whether {@link #decide} will look at the units already waiting and the confirmed inbound supply: only when
+     * some units would wait and the SKU caps its backorders. Reservations of items in stock skip reading them, which
+     * keeps the SKU locked for less time.
+     */
+    public static boolean needsCapFacts(Sku sku, int quantity, int available, LocalDate today) {
+        boolean someWait = available < quantity || sku.isPreorderOn(today);
+        return someWait && (sku.backorderCap != null || sku.capToInbound);
+    }
+
     private static boolean withinCap(Sku sku, int units, int backorderedNow, int openInbound) {
         Integer cap = sku.capToInbound ? Integer.valueOf(openInbound) : sku.backorderCap;
         return cap == null || backorderedNow + units <= cap;

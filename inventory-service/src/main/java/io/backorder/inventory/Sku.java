@@ -16,6 +16,9 @@ import jakarta.persistence.Version;
 @Table(name = "sku")
 public class Sku {
 
+    /** What a SKU id may look like: it appears in URLs and CSV files. */
+    public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
     @Id
     public String sku;
 

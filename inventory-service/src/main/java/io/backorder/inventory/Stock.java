@@ -47,6 +47,12 @@ public class Stock {
         reserved -= units;
     }
 
+    /** Reserved units left the warehouse: they leave on-hand and the reservation together. */
+    public void ship(int units) {
+        unreserve(units);
+        onHand -= units;
+    }
+
     /** Changes on-hand; refuses to go below zero or below what is reserved (that would oversell). */
     public void adjustOnHand(int delta) {
         int after = onHand + delta;

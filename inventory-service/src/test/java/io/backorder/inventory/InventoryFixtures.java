@@ -3,10 +3,13 @@ package io.backorder.inventory;
 import static io.restassured.RestAssured.given;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.backorder.testing.Tokens;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 
 /** Sets up catalog and stock through the public API, as an operator would. */
 final class InventoryFixtures {
@@ -38,12 +41,30 @@ final class InventoryFixtures {
     }
 
     static void stock(String sku, String location, int delta) {
+        stock(sku, location, delta, "INITIAL_COUNT");
+    }
+
+    static void stock(String sku, String location, int delta, String reason) {
         given().auth()
                 .oauth2(Tokens.operator())
                 .contentType(ContentType.JSON)
-                .body(Map.of("sku", sku, "locationId", location, "delta", delta, "reason", "INITIAL_COUNT"))
+                .body(Map.of("sku", sku, "locationId", location, "delta", delta, "reason", reason))
                 .post("/stock/adjustments")
                 .then()
                 .statusCode(200);
+    }
+
+    /** Receives goods without a purchase-order line; returns the receipt as the endpoint answered it. */
+    static ExtractableResponse<Response> receive(String location,
+            String sku, int quantity) {
+        return given().auth()
+                .oauth2(Tokens.operator())
+                .contentType(ContentType.JSON)
+                .body(Map.of("locationId", location, "lines", List.of(Map.of("sku", sku, "quantity",
+                        quantity))))
+                .post("/receipts")
+                .then()
+                .statusCode(201)
+                .extract();
     }
 }

@@ -17,14 +17,15 @@ public class OrderLineRepository implements PanacheRepositoryBase<OrderLine, UUI
         return list("lineId in ?1", lineIds);
     }
 
-    public Uni<List<OrderLine>> byOrder(UUID orderId) {
-        return list("orderId = ?1 order by createdAt, lineId", orderId);
-    }
-
     /** Units of the SKU waiting for supply right now. */
     public Uni<Long> backorderedUnits(String sku) {
         return find("select coalesce(sum(backordered), 0) from OrderLine where sku = ?1 and backordered > 0", sku)
                 .project(Long.class)
                 .singleResult();
+    }
+
+    /** The SKU of a line, read without loading the line: callers lock the SKU before the line. */
+    public Uni<String> skuOf(UUID lineId) {
+        return find("select sku from OrderLine where lineId = ?1", lineId).project(String.class).firstResult();
     }
 }

@@ -1,5 +1,7 @@
 package io.backorder.inventory.rest;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,25 +17,32 @@ import jakarta.ws.rs.QueryParam;
 
 import org.jboss.resteasy.reactive.RestPath;
 
+import io.backorder.inventory.Sku;
 import io.backorder.inventory.service.CatalogService;
+import io.backorder.inventory.service.QueueService;
+import io.backorder.inventory.service.StockService;
 import io.backorder.support.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 @Path("/skus")
 public class SkuResource {
 
-    static final String SKU_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
-
     private final CatalogService catalog;
+    private final QueueService queues;
+    private final StockService stock;
+    private final Clock clock;
 
-    public SkuResource(CatalogService catalog) {
+    public SkuResource(CatalogService catalog, QueueService queues, StockService stock, Clock clock) {
         this.catalog = catalog;
+        this.queues = queues;
+        this.stock = stock;
+        this.clock = clock;
     }
 
     @PUT
     @Path("/{sku}")
     @RolesAllowed(Roles.OPERATOR)
-    public Uni<SkuView> upsert(@RestPath @Pattern(regexp = SKU_PATTERN) String sku, @Valid SkuRequest request) {
+    public Uni<SkuView> upsert(@RestPath @Pattern(regexp = Sku.ID_PATTERN) String sku, @Valid SkuRequest request) {
         return catalog.upsertSku(sku, request).map(SkuView::of);
     }
 
@@ -49,5 +58,23 @@ public class SkuResource {
     public Uni<List<SkuView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return catalog.skus(page, size).map(found -> found.stream().map(SkuView::of).toList());
+    }
+
+    /** The backorder queue in allocation order, with each line's priority broken down and its promise. */
+    @GET
+    @Path("/{sku}/backorders")
+    @RolesAllowed(Roles.OPERATOR)
+    public Uni<QueueView> backorders(@RestPath String sku) {
+        return queues.view(sku);
+    }
+
+    /** Demand per day (default: the last 90 days), as recorded for replenishment planning. */
+    @GET
+    @Path("/{sku}/demand")
+    @RolesAllowed(Roles.OPERATOR)
+    public Uni<List<DemandView>> demand(@RestPath String sku, @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to) {
+        LocalDate until = to == null ? LocalDate.now(clock) : to;
+        return stock.demand(sku, from == null ? until.minusDays(90) : from, until);
     }
 }

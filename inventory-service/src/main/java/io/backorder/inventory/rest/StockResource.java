@@ -1,11 +1,17 @@
 package io.backorder.inventory.rest;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -37,5 +43,15 @@ public class StockResource {
     @RolesAllowed({Roles.OPERATOR, Roles.PLATFORM})
     public Uni<StockView> get(@RestPath String sku) {
         return stock.view(sku);
+    }
+
+    /** Every change of on-hand, newest first. */
+    @GET
+    @Path("/{sku}/journal")
+    @RolesAllowed(Roles.OPERATOR)
+    public Uni<List<JournalEntryView>> journal(@RestPath String sku,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return stock.journal(sku, page, size);
     }
 }

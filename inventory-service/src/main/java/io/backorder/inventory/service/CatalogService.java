@@ -2,13 +2,20 @@ package io.backorder.inventory.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.backorder.inventory.BackorderPolicy;
 import io.backorder.inventory.Location;
 import io.backorder.inventory.Sku;
+import io.backorder.inventory.config.InventoryConfig;
 import io.backorder.inventory.repository.SkuRepository;
 import io.backorder.inventory.rest.LocationRequest;
 import io.backorder.inventory.rest.SkuRequest;
@@ -24,32 +31,70 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CatalogService {
 
-    private static final int DEFAULT_LEAD_TIME_DAYS = 14;
+    /** One SKU to create or replace. */
+    public record SkuUpsert(String sku, SkuRequest request) {
+    }
 
     private final SkuRepository skus;
+    private final QueueService queues;
     private final Clock clock;
+    private final int defaultLeadTimeDays;
 
-    public CatalogService(SkuRepository skus, Clock clock) {
+    public CatalogService(SkuRepository skus, QueueService queues, Clock clock, InventoryConfig config) {
         this.skus = skus;
+        this.queues = queues;
         this.clock = clock;
+        this.defaultLeadTimeDays = config.defaultLeadTimeDays();
     }
 
     @WithTransaction
     public Uni<Sku> upsertSku(String id, SkuRequest request) {
-        requireConsistentPolicy(request);
-        return skus.findById(id).flatMap(existing -> {
-            Sku sku = existing != null ? existing : newSku(id);
-            sku.name = request.name();
-            sku.backorderPolicy = request.backorderPolicy();
-            sku.backorderCap = request.backorderCap();
-            sku.capToInbound = request.capToInbound();
-            sku.launchDate = request.launchDate();
-            sku.leadTimeDays = request.leadTimeDays() == null ? DEFAULT_LEAD_TIME_DAYS : request.leadTimeDays();
-            sku.substitutionGroup = request.substitutionGroup();
-            sku.unitPrice = request.unitPrice();
-            sku.updatedAt = Instant.now(clock);
-            return existing != null ? Uni.createFrom().item(sku) : skus.persist(sku);
+        return upsertAll(List.of(new SkuUpsert(id, request))).map(saved -> saved.get(0));
+    }
+
+    /**
+     * Creates or replaces the SKUs, all or none. A changed lead time or launch date moves the promises of the SKU's
+     * waiting lines, which are told.
+     */
+    @WithTransaction
+    public Uni<List<Sku>> upsertAll(List<SkuUpsert> upserts) {
+        upserts.forEach(upsert -> policyProblem(upsert.request()).ifPresent(problem -> {
+            throw new UnprocessableProblem(upsert.sku() + ": " + problem);
+        }));
+        return skus.lockInOrder(upserts.stream().map(SkuUpsert::sku).toList()).chain(locked -> {
+            Map<String, Sku> existing = locked.stream().collect(Collectors.toMap(sku -> sku.sku, Function.identity()));
+            List<Sku> saved = new ArrayList<>();
+            List<Sku> created = new ArrayList<>();
+            List<Sku> retimed = new ArrayList<>();
+            for (SkuUpsert upsert : upserts) {
+                Sku sku = existing.get(upsert.sku());
+                if (sku == null) {
+                    sku = newSku(upsert.sku());
+                    created.add(sku);
+                } else if (timingChanges(sku, upsert.request())) {
+                    retimed.add(sku);
+                }
+                apply(sku, upsert.request());
+                saved.add(sku);
+            }
+            Uni<Void> persisted = created.isEmpty() ? Uni.createFrom().voidItem() : skus.persist(created);
+            return persisted
+                    .chain(() -> queues.settle(retimed, QueueService.Trigger.promisesOnly(
+                            "the item's lead time or launch date changed"), null))
+                    .replaceWith(saved);
         });
+    }
+
+    /** Why the policy fields of a request do not fit together, if they do not. */
+    public static Optional<String> policyProblem(SkuRequest request) {
+        if (request.backorderPolicy() == BackorderPolicy.ALLOW_CAPPED && request.backorderCap() == null
+                && !request.capToInbound()) {
+            return Optional.of("ALLOW_CAPPED needs a backorderCap or capToInbound");
+        }
+        if (request.backorderPolicy() == BackorderPolicy.PREORDER && request.launchDate() == null) {
+            return Optional.of("PREORDER needs a launchDate");
+        }
+        return Optional.empty();
     }
 
     @WithSession
@@ -81,14 +126,24 @@ public class CatalogService {
                         .getResultList());
     }
 
-    private static void requireConsistentPolicy(SkuRequest request) {
-        if (request.backorderPolicy() == BackorderPolicy.ALLOW_CAPPED && request.backorderCap() == null
-                && !request.capToInbound()) {
-            throw new UnprocessableProblem("ALLOW_CAPPED needs a backorderCap or capToInbound");
-        }
-        if (request.backorderPolicy() == BackorderPolicy.PREORDER && request.launchDate() == null) {
-            throw new UnprocessableProblem("PREORDER needs a launchDate");
-        }
+    private boolean timingChanges(Sku sku, SkuRequest request) {
+        return sku.leadTimeDays != leadTime(request) || !Objects.equals(sku.launchDate, request.launchDate());
+    }
+
+    private void apply(Sku sku, SkuRequest request) {
+        sku.name = request.name();
+        sku.backorderPolicy = request.backorderPolicy();
+        sku.backorderCap = request.backorderCap();
+        sku.capToInbound = request.capToInbound();
+        sku.launchDate = request.launchDate();
+        sku.leadTimeDays = leadTime(request);
+        sku.substitutionGroup = request.substitutionGroup();
+        sku.unitPrice = request.unitPrice();
+        sku.updatedAt = Instant.now(clock);
+    }
+
+    private int leadTime(SkuRequest request) {
+        return request.leadTimeDays() == null ? defaultLeadTimeDays : request.leadTimeDays();
     }
 
     private Sku newSku(String id) {

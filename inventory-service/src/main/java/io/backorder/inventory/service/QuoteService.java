@@ -84,17 +84,22 @@ public class QuoteService {
                 return notOrderable(line, Math.max(available, 0), decision.rejection());
             }
             List<PromiseCalculator.Supply> timeline = supply.stream().map(InboundSupply::asSupply).toList();
-            PromiseCalculator.Promise nextSupply = PromiseCalculator.promise(waiting.intValue() + 1, timeline, today,
-                    sku.leadTimeDays, sku.launchDate);
+            int freeElsewhere = rows.stream()
+                    .filter(r -> r.id.sku.equals(sku.sku))
+                    .mapToInt(Stock::available)
+                    .sum() - decision.reserve();
+            PromiseCalculator.Position position = new PromiseCalculator.Position(Math.max(0, freeElsewhere), timeline,
+                    today, sku.leadTimeDays, sku.launchDate);
             LocalDate inStockDate = available > 0 && decision.kind() != BackorderKind.PREORDER
                     ? today
-                    : nextSupply.date();
+                    : PromiseCalculator.promise(waiting.intValue() + 1, position).date();
             if (decision.backorder() == 0) {
                 return new QuoteView.Line(line.sku(), line.quantity(), Availability.AVAILABLE_NOW, line.quantity(),
                         today, null, today, null);
             }
+            // A quote cannot know the customer's priority: it assumes the line joins the end of the queue.
             PromiseCalculator.Promise promise = PromiseCalculator.promise(waiting.intValue() + decision.backorder(),
-                    timeline, today, sku.leadTimeDays, sku.launchDate);
+                    position);
             Availability availability = decision.kind() == BackorderKind.PREORDER
                     ? Availability.PREORDERABLE
                     : Availability.BACKORDERABLE;

@@ -1,0 +1,258 @@
+package io.backorder.inventory.repository;
+
+import static io.backorder.inventory.repository.SqlRows.micros;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+
+import io.backorder.contracts.CustomerTier;
+import io.backorder.contracts.inventory.BackorderKind;
+import io.backorder.contracts.inventory.PromiseConfidence;
+import io.backorder.inventory.DemandDelta;
+import io.backorder.inventory.LineStatus;
+import io.backorder.inventory.WaitingLine;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The backorder queues and the fulfilment backlog in SQL. Allocation and promise recomputation touch every waiting
+ * line of a SKU, so they read lines as values and write them set-based; every write repeats the state guard of the
+ * corresponding {@code OrderLine} transition in its WHERE clause and the caller checks the row count. Callers hold
+ * the locks of the SKUs involved and have flushed the session.
+ */
+@ApplicationScoped
+public class QueueRepository {
+
+    private static final String WAITING_COLUMNS = """
+            line_id, order_id, sku, status, backordered, reserved, location_id, ship_complete, customer_tier,
+            order_value, %s, queue_seq, kind, promise_date, first_promise_date, confidence, latest_acceptable_date"""
+            .formatted(micros("ordered_at"));
+    /** backordered > 0 is the same as status BACKORDERED (a check constraint) and matches the partial index. */
+    private static final String WAITING = "select " + WAITING_COLUMNS
+            + " from order_line where sku in (?1) and backordered > 0";
+    /** Other SKUs that orders shipping complete wait for, when they also wait for one of these SKUs. */
+    private static final String SHIP_COMPLETE_PARTNERS = """
+            select distinct other.sku from order_line line
+            join order_line other on other.order_id = line.order_id
+            where line.sku in (?1) and line.ship_complete and line.backordered > 0
+              and other.backordered > 0 and other.sku not in (?1)""";
+    private static final String ORDERS_WAITING_ELSEWHERE = """
+            select distinct order_id from order_line
+            where order_id = any(cast(?1 as uuid[])) and backordered > 0 and sku not in (?2)""";
+    /**
+     * One allocation in one statement: the lines take the units (guarded like {@code OrderLine}: only backordered
+     * lines, never more than they wait for), their reservations grow per location, and every placement is logged
+     * with the score that decided it. Returns how many lines refused their units (always 0 unless there is a bug).
+     */
+    private static final String APPLY_ALLOCATIONS = """
+            with p as (
+                select * from json_to_recordset(cast(cast(?1 as text) as json)) as p(line_id uuid, order_id uuid,
+                    sku varchar, location_id varchar, units int, cause varchar, cause_ref varchar, score_total numeric,
+                    score_tier numeric, score_value numeric, score_age numeric, score_slip numeric, explanation varchar)
+            ), per_line as (
+                select line_id, sum(units) as units, min(location_id) as location_id, max(score_total) as score_total,
+                    max(score_tier) as score_tier, max(score_value) as score_value, max(score_age) as score_age,
+                    max(score_slip) as score_slip
+                from p group by line_id
+            ), granted as (
+                update order_line o set reserved = o.reserved + g.units, backordered = o.backordered - g.units,
+                    allocated = o.allocated + g.units,
+                    status = case when o.backordered = g.units then 'RESERVED' else 'BACKORDERED' end,
+                    location_id = coalesce(o.location_id, g.location_id),
+                    score_total = g.score_total, score_tier = g.score_tier, score_value = g.score_value,
+                    score_age = g.score_age, score_slip = g.score_slip, scored_at = now(), updated_at = now(),
+                    version = o.version + 1
+                from per_line g
+                where o.line_id = g.line_id and o.status = 'BACKORDERED' and o.backordered >= g.units
+                returning o.line_id
+            ), reserved as (
+                insert into line_reservation (line_id, location_id, units)
+                select line_id, location_id, units from p
+                on conflict (line_id, location_id) do update set units = line_reservation.units + excluded.units
+            ), logged as (
+                insert into allocation (line_id, order_id, sku, location_id, units, cause, cause_ref, score_total,
+                    score_tier, score_value, score_age, score_slip, explanation)
+                select line_id, order_id, sku, location_id, units, cause, cause_ref, score_total, score_tier,
+                    score_value, score_age, score_slip, explanation
+                from p
+            )
+            select (select count(*) from per_line) - (select count(*) from granted)""";
+    private static final String APPLY_PROMISES = """
+            update order_line o set promise_date = p.promise_date, confidence = p.confidence,
+                first_promise_date = coalesce(o.first_promise_date, p.promise_date),
+                first_confidence = coalesce(o.first_confidence, p.confidence),
+                updated_at = now(), version = o.version + 1
+            from json_to_recordset(cast(cast(?1 as text) as json)) as p(line_id uuid, promise_date date, confidence varchar)
+            where o.line_id = p.line_id and o.status in ('BACKORDERED', 'RESERVED')""";
+    private static final String ALLOCATIONS_BY_CAUSE = """
+            select line_id, order_id, sku, location_id, units, score_total, explanation from allocation
+            where cause = ?1 and cause_ref = ?2 order by id""";
+    private static final String RECORD_DEMAND = """
+            insert into demand_day (sku, day, ordered_units, backordered_units, rejected_units,
+                cancelled_delay_units, cancelled_other_units)
+            select d.sku, d.day, d.ordered_units, d.backordered_units, d.rejected_units, d.cancelled_delay_units,
+                d.cancelled_other_units
+            from json_to_recordset(cast(cast(?1 as text) as json)) as d(sku varchar, day date, ordered_units int,
+                backordered_units int, rejected_units int, cancelled_delay_units int, cancelled_other_units int)
+            on conflict (sku, day) do update set
+                ordered_units = demand_day.ordered_units + excluded.ordered_units,
+                backordered_units = demand_day.backordered_units + excluded.backordered_units,
+                rejected_units = demand_day.rejected_units + excluded.rejected_units,
+                cancelled_delay_units = demand_day.cancelled_delay_units + excluded.cancelled_delay_units,
+                cancelled_other_units = demand_day.cancelled_other_units + excluded.cancelled_other_units""";
+
+    /** Units given to one line from one location, with the score that decided it. */
+    public record AllocationRow(UUID lineId, UUID orderId, String sku, String locationId, int units, String cause,
+            String causeRef, double scoreTotal, double scoreTier, double scoreValue, double scoreAge,
+            double scoreSlip, String explanation) {
+    }
+
+    public record PromiseRow(UUID lineId, LocalDate promiseDate, PromiseConfidence confidence) {
+    }
+
+    public record RecordedAllocation(UUID lineId, UUID orderId, String sku, String locationId, int units,
+            double priorityScore, String explanation) {
+    }
+
+    public record BacklogLine(UUID lineId, UUID orderId, String sku, LineStatus status, int reserved,
+            int backordered, int allocated, Instant orderedAt, String reservations) {
+    }
+
+    public record BacklogTotals(long lines, long units) {
+    }
+
+    public record DemandRow(String sku, LocalDate day, int orderedUnits, int backorderedUnits, int rejectedUnits,
+            int cancelledDelayUnits, int cancelledOtherUnits) {
+    }
+
+    private final ObjectMapper json;
+
+    public QueueRepository(ObjectMapper mapper) {
+        this.json = mapper.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    }
+
+    public Uni<List<WaitingLine>> waiting(Collection<String> skus) {
+        return SqlRows.select(WAITING, List.of(skus), QueueRepository::waitingLine);
+    }
+
+    public Uni<List<String>> shipCompletePartnerSkus(Collection<String> skus) {
+        return SqlRows.select(SHIP_COMPLETE_PARTNERS, List.of(skus), row -> SqlRows.string(row[0]));
+    }
+
+    /** Of these orders, those that also wait for a SKU not in {@code skus}. */
+    public Uni<Set<UUID>> ordersWaitingElsewhere(Collection<UUID> orderIds, Collection<String> skus) {
+        if (orderIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return SqlRows.select(ORDERS_WAITING_ELSEWHERE, List.of(orderIds.toArray(UUID[]::new), skus),
+                row -> SqlRows.uuid(row[0])).map(HashSet::new);
+    }
+
+    public Uni<Void> applyAllocations(List<AllocationRow> allocations) {
+        Uni<Long> refused = Uni.createFrom().item(0L);
+        // Placements of one line stay in one statement: the guard compares the line's total with what it waits for.
+        for (List<AllocationRow> chunk : SqlRows.chunks(allocations, AllocationRow::lineId)) {
+            String payload = SqlRows.write(json, chunk);
+            refused = refused.chain(before -> SqlRows.select(APPLY_ALLOCATIONS, List.of(payload),
+                    row -> SqlRows.longValue(row[0])).map(counts -> before + counts.get(0)));
+        }
+        return refused.invoke(count -> {
+            if (count != 0) {
+                // Callers hold the SKU locks, so this means a bug, not a race: roll back rather than half-apply.
+                throw new IllegalStateException(count + " lines were not in a state to take allocated units");
+            }
+        }).replaceWithVoid();
+    }
+
+    public Uni<Void> applyPromises(List<PromiseRow> promises) {
+        return SqlRows.execute(json, APPLY_PROMISES, promises).invoke(changed -> {
+            if (changed != promises.size()) {
+                throw new IllegalStateException("Tried to promise " + promises.size() + " lines but " + changed
+                        + " were open");
+            }
+        }).replaceWithVoid();
+    }
+
+    public Uni<Void> recordDemand(Collection<DemandDelta> deltas) {
+        List<DemandRow> rows = DemandDelta.merge(deltas)
+                .stream()
+                .map(d -> new DemandRow(d.sku(), d.day(), d.orderedUnits(), d.backorderedUnits(), d.rejectedUnits(),
+                        d.cancelledDelayUnits(), d.cancelledOtherUnits()))
+                .toList();
+        return SqlRows.execute(json, RECORD_DEMAND, rows).replaceWithVoid();
+    }
+
+    public Uni<List<RecordedAllocation>> allocations(String cause, String causeRef) {
+        return SqlRows.select(ALLOCATIONS_BY_CAUSE, List.of(cause, causeRef),
+                row -> new RecordedAllocation(SqlRows.uuid(row[0]), SqlRows.uuid(row[1]), SqlRows.string(row[2]),
+                        SqlRows.string(row[3]), SqlRows.integer(row[4]), SqlRows.doubleValue(row[5]),
+                        SqlRows.string(row[6])));
+    }
+
+    public Uni<List<DemandRow>> demand(String sku, LocalDate from, LocalDate to) {
+        return SqlRows.select("""
+                select sku, day, ordered_units, backordered_units, rejected_units, cancelled_delay_units,
+                    cancelled_other_units
+                from demand_day where sku = ?1 and day between ?2 and ?3 order by day""", List.of(sku, from, to),
+                row -> new DemandRow(SqlRows.string(row[0]), SqlRows.date(row[1]), SqlRows.integer(row[2]),
+                        SqlRows.integer(row[3]), SqlRows.integer(row[4]), SqlRows.integer(row[5]),
+                        SqlRows.integer(row[6])));
+    }
+
+    /** Lines with reserved units not shipped yet, oldest order first; {@code reservations} reads "WH1=2,WH2=1". */
+    public Uni<List<BacklogLine>> backlog(String sku, String locationId, int page, int size) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = """
+                select l.line_id, l.order_id, l.sku, l.status, l.reserved, l.backordered, l.allocated, %s,
+                    (select string_agg(r.location_id || '=' || r.units, ',' order by r.location_id)
+                     from line_reservation r where r.line_id = l.line_id)
+                from order_line l where %s
+                order by l.ordered_at, l.queue_seq limit %d offset %d""".formatted(micros("l.ordered_at"),
+                backlogFilter(sku, locationId, parameters), size, (long) page * size);
+        return SqlRows.select(sql, parameters, row -> new BacklogLine(SqlRows.uuid(row[0]), SqlRows.uuid(row[1]),
+                SqlRows.string(row[2]), SqlRows.enumValue(LineStatus.class, row[3]), SqlRows.integer(row[4]),
+                SqlRows.integer(row[5]), SqlRows.integer(row[6]), SqlRows.instantFromMicros(row[7]),
+                SqlRows.string(row[8])));
+    }
+
+    public Uni<BacklogTotals> backlogTotals(String sku, String locationId) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = "select count(*), coalesce(sum(l.reserved), 0) from order_line l where "
+                + backlogFilter(sku, locationId, parameters);
+        return SqlRows.select(sql, parameters, row -> new BacklogTotals(SqlRows.longValue(row[0]),
+                SqlRows.longValue(row[1]))).map(rows -> rows.get(0));
+    }
+
+    private static String backlogFilter(String sku, String locationId, List<Object> parameters) {
+        StringBuilder where = new StringBuilder("l.reserved > 0");
+        if (sku != null) {
+            parameters.add(sku);
+            where.append(" and l.sku = ?").append(parameters.size());
+        }
+        if (locationId != null) {
+            parameters.add(locationId);
+            where.append(" and exists (select 1 from line_reservation r where r.line_id = l.line_id"
+                    + " and r.location_id = ?").append(parameters.size()).append(')');
+        }
+        return where.toString();
+    }
+
+    private static WaitingLine waitingLine(Object[] row) {
+        return new WaitingLine(SqlRows.uuid(row[0]), SqlRows.uuid(row[1]), SqlRows.string(row[2]),
+                SqlRows.enumValue(LineStatus.class, row[3]), SqlRows.integer(row[4]), SqlRows.integer(row[5]),
+                SqlRows.string(row[6]), SqlRows.bool(row[7]), SqlRows.enumValue(CustomerTier.class, row[8]),
+                SqlRows.decimal(row[9]), SqlRows.instantFromMicros(row[10]), SqlRows.longValue(row[11]),
+                SqlRows.enumValue(BackorderKind.class, row[12]), SqlRows.date(row[13]), SqlRows.date(row[14]),
+                SqlRows.enumValue(PromiseConfidence.class, row[15]), SqlRows.date(row[16]));
+    }
+}
