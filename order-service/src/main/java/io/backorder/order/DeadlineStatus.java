@@ -1,0 +1,5 @@
+package io.backorder.order;
+
+public enum DeadlineStatus {
+    PENDING, FIRED, CANCELLED
+}

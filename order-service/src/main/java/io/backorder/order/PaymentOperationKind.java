@@ -1,0 +1,5 @@
+package io.backorder.order;
+
+public enum PaymentOperationKind {
+    AUTHORIZE, VERIFY, CAPTURE, RELEASE, REFUND
+}

@@ -1,0 +1,5 @@
+package io.backorder.order;
+
+public enum PaymentOperationStatus {
+    PENDING, DONE
+}

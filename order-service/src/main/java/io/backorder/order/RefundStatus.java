@@ -1,0 +1,5 @@
+package io.backorder.order;
+
+public enum RefundStatus {
+    REQUESTED, SUCCEEDED, FAILED
+}

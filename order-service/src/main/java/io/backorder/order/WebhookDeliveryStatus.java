@@ -1,0 +1,5 @@
+package io.backorder.order;
+
+public enum WebhookDeliveryStatus {
+    PENDING, DELIVERED, FAILED
+}
