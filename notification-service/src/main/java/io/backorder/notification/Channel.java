@@ -1,0 +1,5 @@
+package io.backorder.notification;
+
+public enum Channel {
+    EMAIL, SMS
+}
