@@ -20,7 +20,8 @@ if ! $needs_build; then
 fi
 if $needs_build; then
   echo "Building the suite (tests skipped)..."
-  ./mvnw -q -B install -DskipTests
+  ./mvnw -q -B install -Dmaven.test.skip=true
 fi
 
-exec java -Dbackorder.home="$PWD" -jar local-stack/target/local-stack.jar "$@"
+exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dbackorder.home="$PWD" \
+  -jar local-stack/target/local-stack.jar "$@"

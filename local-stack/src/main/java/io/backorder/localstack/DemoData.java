@@ -7,10 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 
@@ -25,6 +29,7 @@ public final class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern RELATIVE_DATE = Pattern.compile("\\{\\{today\\+(\\d+)}}");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Suite suite;
@@ -91,9 +96,20 @@ public final class DemoData {
 
     private static List<DemoRequest> requests() {
         try (InputStream in = DemoData.class.getResourceAsStream("/demo-data.json")) {
-            return List.of(JSON.readValue(in, DemoRequest[].class));
+            String json = withRelativeDates(new String(in.readAllBytes(), StandardCharsets.UTF_8), LocalDate.now());
+            return List.of(JSON.readValue(json, DemoRequest[].class));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read demo-data.json", e);
         }
+    }
+
+    /** {@code {{today+N}}} becomes the date N days from today, so the demo stays in the future. */
+    static String withRelativeDates(String json, LocalDate today) {
+        Matcher matcher = RELATIVE_DATE.matcher(json);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(out, today.plusDays(Long.parseLong(matcher.group(1))).toString());
+        }
+        return matcher.appendTail(out).toString();
     }
 }

@@ -56,7 +56,7 @@ public final class LocalStack {
     }
 
     /** The checkout: the working directory or one of its parents holding the suite's pom.xml and mvnw. */
-    static Path projectRoot() {
+    public static Path projectRoot() {
         Path dir = Path.of(System.getProperty("backorder.home", "")).toAbsolutePath();
         for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
             if (Files.isRegularFile(candidate.resolve("mvnw")) && Files.isDirectory(candidate.resolve("contracts"))) {

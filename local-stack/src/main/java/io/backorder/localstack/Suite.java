@@ -6,10 +6,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +42,8 @@ public final class Suite implements AutoCloseable {
     private final DevKeys keys;
     private final Path publicKeyFile;
     private final Map<SuiteService, List<ServiceProcess>> processes = new EnumMap<>(SuiteService.class);
+    private final String formSecret;
+    private String notificationBaseUrl;
 
     private Suite(SuiteOptions options, PostgresCluster postgres, EmbeddedBroker broker, MailCatcher mail,
             DevKeys keys, Path publicKeyFile) {
@@ -49,6 +53,21 @@ public final class Suite implements AutoCloseable {
         this.mail = mail;
         this.keys = keys;
         this.publicKeyFile = publicKeyFile;
+        this.formSecret = secret(options.dataDir().toAbsolutePath().resolve("keys").resolve("form-secret"));
+    }
+
+    /** A random secret kept in the data directory, so that restarts keep earlier customer pages' forms valid. */
+    private static String secret(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                Files.writeString(file, HexFormat.of().formatHex(random));
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Suite start(SuiteOptions options) {
@@ -61,7 +80,8 @@ public final class Suite implements AutoCloseable {
             for (SuiteService service : SuiteService.values()) {
                 postgres.createDatabase(service.database());
             }
-            broker = EmbeddedBroker.start(dataDir.resolve("artemis"), options.persistent());
+            // Persistent even in tests: a broker outage must not lose the messages it had accepted.
+            broker = EmbeddedBroker.start(dataDir.resolve("artemis"), true);
             mail = MailCatcher.start();
             DevKeys keys = DevKeys.loadOrCreate(dataDir.resolve("keys"));
             Suite suite = new Suite(options, postgres, broker, mail, keys,
@@ -101,7 +121,19 @@ public final class Suite implements AutoCloseable {
     private ServiceProcess launch(SuiteService service, int replica) {
         String name = options.replicas() == 1 ? service.module() : service.module() + "-" + replica;
         Map<String, String> properties = new HashMap<>(serviceProperties(service));
-        properties.put("quarkus.http.port", String.valueOf(port(service, replica)));
+        int port = port(service, replica);
+        properties.put("quarkus.http.port", String.valueOf(port));
+        if (service == SuiteService.NOTIFICATION) {
+            // Links in emails point at the first replica; every replica must sign forms with the same secret.
+            String pageBase = replica == 0 ? "http://localhost:" + port : notificationBaseUrl;
+            notificationBaseUrl = pageBase;
+            properties.put("backorder.notification.links.base-url", pageBase);
+            properties.put("backorder.notification.links.form-secret", formSecret);
+            properties.put("quarkus.mailer.host", "127.0.0.1");
+            properties.put("quarkus.mailer.port", String.valueOf(mail.smtpPort()));
+            properties.put("quarkus.mailer.mock", "false");
+            properties.put("quarkus.mailer.start-tls", "DISABLED");
+        }
         properties.putAll(options.extraProperties());
         return ServiceProcess.start(name, service.runnerJar(options.projectRoot()), properties,
                 options.dataDir().toAbsolutePath().resolve("logs").resolve(name + ".log"));
@@ -126,10 +158,6 @@ public final class Suite implements AutoCloseable {
         properties.put("amqp-host", broker.host());
         properties.put("amqp-port", String.valueOf(broker.amqpPort()));
         properties.put("mp.jwt.verify.publickey.location", publicKeyFile.toUri().toString());
-        properties.put("quarkus.mailer.host", "127.0.0.1");
-        properties.put("quarkus.mailer.port", String.valueOf(mail.smtpPort()));
-        properties.put("quarkus.mailer.mock", "false");
-        properties.put("quarkus.mailer.start-tls", "DISABLED");
         properties.put("quarkus.log.console.json.enabled", "false");
         return properties;
     }
