@@ -119,9 +119,9 @@ class CancellationPathTest {
         scenario.reply(new StockReserved(orderId, first, "CX-3", 1, "wh-1"));
         scenario.reply(new StockReserved(orderId, reserve.lines().get(1).lineId(), "CX-4", 1, "wh-1"));
 
-        JsonPath open = awaitView(orderId, v -> v.getList("timeline.type")
-                .contains(
-                        "line.late_reservation_released"));
+        // the two replies are separate messages: wait until both are applied
+        JsonPath open = awaitView(orderId, v -> v.getList("timeline.type").contains("line.late_reservation_released")
+                && !"RESERVING".equals(v.getString("status")));
         assertThat(scenario.sent(Addresses.INVENTORY_INBOX, ReleaseStock.class, orderId)).hasSize(2)
                 .allSatisfy(release -> assertThat(release.lineIds()).containsExactly(first));
         assertThat(open.getString("status")).isEqualTo("OPEN");
