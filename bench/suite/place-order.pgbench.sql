@@ -1,0 +1,154 @@
+-- The SQL of one order placed and reserved, as the services issue it (captured with log_statement = all from a
+-- local-stack run, 2026-12-01), in five transactions like the services: order-service accepts the order; its outbox
+-- relay claims the ReserveStock message; inventory-service reserves the unit and writes its reply; inventory's relay
+-- claims the reply; order-service applies StockReserved and queues the authorization. Schema o holds order-service's
+-- tables, schema i inventory-service's (both created from the services' own migrations). Broker hops, JSON and Java
+-- work are what the service pays on top. -D hot=N sends N % of orders to SKU PO-0. Message bodies are built with
+-- json_build_object because pgbench would read a colon inside a literal as a variable.
+\set sku random(0, 99)
+\set roll random(1, 100)
+\if :roll <= :hot
+\set sku 0
+\endif
+select gen_random_uuid() as order_id, gen_random_uuid() as line_id, gen_random_uuid() as command_id,
+       gen_random_uuid() as reply_id, gen_random_uuid() as request_key, gen_random_uuid() as hold_id \gset
+
+-- 1. order-service: POST /orders
+begin;
+insert into o.idempotency_record (platform, idempotency_key, request_hash, created_at)
+    values ('bench', :request_key, encode(sha256(convert_to(:request_key, 'UTF8')), 'hex'), now())
+    on conflict (platform, idempotency_key) do nothing;
+insert into o.orders (attention, cancel_reason, currency, customer_email, customer_id, customer_locale, customer_phone,
+        customer_tier, email_opt_in, latest_acceptable_date, payment_action, payment_action_deadline, payment_method,
+        payment_method_status, placed_at, platform, reference, ship_complete, sms_opt_in, status, steps, updated_at,
+        version, id)
+    values (null, null, 'EUR', 'bench@bench.test', 'bench-customer', 'en', null, 'STANDARD', true, null, null, null,
+        'pm_card_visa', 'UNVERIFIED', now(), 'bench', left(cast(:order_id as text), 8), false, false, 'RESERVING', 0,
+        now(), 0, :order_id);
+insert into o.order_line (allocated, backorder_kind, backordered, cancel_reason, cancellation_notified, confidence,
+        created_at, description, discount, dropship, first_promise_date, hold_id, offer_baseline_date, order_id,
+        promise_date, promise_history, quantity, rejection_reason, release_reason, reserved, seq, shipped,
+        shipped_from_stock, sku, state, stock_released, substitute_for, substituted_by, unit_price, id)
+    values (0, null, 0, null, false, null, now(), null, 0, 0, null, null, null, :order_id, null, null, 1, null, null,
+        0, 1, 0, 0, 'PO-' || :sku::text, 'PENDING', false, null, null, 10.00, :line_id);
+insert into o.outbox_message (attempts, body, correlation_id, created_at, destination, last_error, message_id,
+        sent_at, type)
+    values (0, json_build_object('specversion', '1.0', 'id', :command_id::text, 'type', 'ReserveStock', 'source',
+            'order-service', 'time', now(), 'correlationid', :order_id::text, 'schemaversion', 1,
+            'datacontenttype', 'application/json', 'data', json_build_object('orderId', :order_id::text,
+            'customerId', 'bench-customer', 'customerTier', 'STANDARD', 'orderValue', 10, 'orderPlacedAt', now(),
+            'shipComplete', false, 'latestAcceptableDate', null, 'lines', json_build_array(json_build_object(
+            'lineId', :line_id::text, 'sku', 'PO-' || :sku::text, 'quantity', 1))))::text,
+        :order_id, now(), 'backorder.inventory', null, :command_id, null, 'ReserveStock')
+    returning sequence as command_sequence \gset
+insert into o.timeline_entry (at, detail, event_id, line_id, order_id, type)
+    values (now(), 'Placed with 1 line(s) worth EUR 10.00, shipping what is available', gen_random_uuid(), null,
+        :order_id, 'order.placed');
+select id, created_at, events, platform, secret, url from o.webhook_subscription where platform = 'bench'
+    order by created_at;
+select id, at, detail, event_id, line_id, order_id, type from o.timeline_entry where order_id = :order_id order by id;
+select platform, idempotency_key, created_at, order_id, request_hash, response, status_code from o.idempotency_record
+    where (platform, idempotency_key) in (('bench', :request_key));
+update o.idempotency_record set order_id = :order_id, status_code = 201,
+        response = json_build_object('id', :order_id::text, 'reference', 'bench', 'status', 'RESERVING', 'currency',
+            'EUR', 'shipping', 'SHIP_AVAILABLE', 'readyToShip', false, 'customer', json_build_object('id',
+            'bench-customer', 'tier', 'STANDARD', 'locale', 'en', 'email', 'bench@bench.test'), 'lines',
+            json_build_array(json_build_object('id', :line_id::text, 'sku', 'PO-' || :sku::text, 'quantity', 1,
+            'unitPrice', 10.00, 'discount', 0, 'amount', 10.00, 'state', 'PENDING', 'reserved', 0, 'backordered', 0,
+            'dropship', 0, 'shipped', 0)), 'payment', json_build_object('authorized', 0, 'captured', 0, 'refunded', 0),
+            'timeline', json_build_array(json_build_object('type', 'order.placed', 'detail',
+            'Placed with 1 line(s) worth EUR 10.00, shipping what is available')))::text
+    where platform = 'bench' and idempotency_key = :request_key;
+update o.orders set status = 'RESERVING', steps = 1, updated_at = now(), version = 1
+    where id = :order_id and version = 0;
+commit;
+
+-- 2. order-service's outbox relay claims the command (sent to the broker after this commit). The relay claims
+--    whatever is unsent, up to 200 rows; here each client claims its own row, or two clients could each claim the
+--    other's row and deadlock on their own.
+begin;
+select sequence, message_id, destination, type, correlation_id, body from o.outbox_message where sent_at is null
+    and sequence = :command_sequence order by sequence limit 200 for update skip locked;
+update o.outbox_message set sent_at = now(), attempts = attempts + 1, last_error = null
+    where sequence = any(array[cast(:command_sequence as bigint)]);
+commit;
+
+-- 3. inventory-service: ReserveStock
+begin;
+insert into i.processed_message (message_id, type) values (:command_id, 'ReserveStock')
+    on conflict (message_id) do nothing;
+select line_id, allocated, backordered, confidence, created_at, customer_id, customer_tier, dropshipped,
+        first_confidence, first_promise_date, initial_backordered, initial_reserved, kind, latest_acceptable_date,
+        location_id, order_id, order_value, ordered_at, promise_date, quantity, rejection_reason, reserved,
+        ship_complete, shipped, sku, status, updated_at, version
+    from i.order_line where line_id in (:line_id);
+select sku, backorder_cap, backorder_policy, cap_to_inbound, created_at, launch_date, lead_time_days, name,
+        substitution_group, unit_price, updated_at, version
+    from i.sku where sku in ('PO-' || :sku::text) order by sku for no key update;
+select location_id, sku, on_hand, reserved, safety_stock from i.stock where sku in ('PO-' || :sku::text)
+    order by sku, location_id for no key update;
+insert into i.demand_day (sku, day, ordered_units, backordered_units, rejected_units, cancelled_delay_units,
+        cancelled_other_units)
+    values ('PO-' || :sku::text, current_date, 1, 0, 0, 0, 0)
+    on conflict (sku, day) do update set ordered_units = i.demand_day.ordered_units + excluded.ordered_units,
+        backordered_units = i.demand_day.backordered_units + excluded.backordered_units,
+        rejected_units = i.demand_day.rejected_units + excluded.rejected_units,
+        cancelled_delay_units = i.demand_day.cancelled_delay_units + excluded.cancelled_delay_units,
+        cancelled_other_units = i.demand_day.cancelled_other_units + excluded.cancelled_other_units;
+insert into i.outbox_message (message_id, destination, type, correlation_id, body, created_at)
+    values (:reply_id, 'backorder.order', 'StockReserved', :order_id, json_build_object('specversion', '1.0', 'id',
+            :reply_id::text, 'type', 'StockReserved', 'source', 'inventory-service', 'time', now(), 'correlationid',
+            :order_id::text, 'causationid', :command_id::text, 'schemaversion', 1, 'datacontenttype',
+            'application/json', 'data', json_build_object('orderId', :order_id::text, 'lineId', :line_id::text,
+            'sku', 'PO-' || :sku::text, 'reservations', json_build_array(json_build_object('locationId', 'bench',
+            'quantity', 1))))::text, now())
+    returning sequence as reply_sequence \gset
+insert into i.order_line (allocated, backordered, confidence, created_at, customer_id, customer_tier, dropshipped,
+        first_confidence, first_promise_date, initial_backordered, initial_reserved, kind, latest_acceptable_date,
+        location_id, order_id, order_value, ordered_at, promise_date, quantity, rejection_reason, reserved,
+        ship_complete, shipped, sku, status, updated_at, version, line_id)
+    values (0, 0, null, now(), 'bench-customer', 'STANDARD', 0, null, null, 0, 1, null, null, 'bench', :order_id,
+        10.0, now(), null, 1, null, 1, false, 0, 'PO-' || :sku::text, 'RESERVED', now(), 0, :line_id);
+insert into i.line_reservation (units, line_id, location_id) values (1, :line_id, 'bench');
+update i.stock set reserved = reserved + 1 where location_id = 'bench' and sku = 'PO-' || :sku::text;
+commit;
+
+-- 4. inventory-service's outbox relay claims the reply
+begin;
+select sequence, message_id, destination, type, correlation_id, body from i.outbox_message where sent_at is null
+    and sequence = :reply_sequence order by sequence limit 200 for update skip locked;
+update i.outbox_message set sent_at = now(), attempts = attempts + 1, last_error = null
+    where sequence = any(array[cast(:reply_sequence as bigint)]);
+commit;
+
+-- 5. order-service: StockReserved (the saga loads the order aggregate, records the outcome, queues the authorization)
+begin;
+insert into o.processed_message (message_id, type) values (:reply_id, 'StockReserved')
+    on conflict (message_id) do nothing;
+select * from o.orders where id = :order_id for no key update;
+select * from o.order_line where order_id = :order_id order by seq;
+select * from o.payment_hold where order_id = :order_id order by seq;
+select * from o.shipment where order_id = :order_id order by seq;
+select * from o.shipment_line where order_id = :order_id order by seq;
+select * from o.payment_capture where order_id = :order_id order by seq;
+select * from o.payment_refund where order_id = :order_id order by seq;
+select * from o.offer where order_id = :order_id order by seq;
+insert into o.payment_operation (amount, attempts, completed_at, created_at, currency, kind, last_error, not_before,
+        order_id, outcome, payment_method, provider_ref, status, target_id, id)
+    values (10.00, 0, null, now(), 'EUR', 'AUTHORIZE', null, now(), :order_id, null, 'pm_card_visa', null, 'PENDING',
+        :hold_id, gen_random_uuid());
+insert into o.timeline_entry (at, detail, event_id, line_id, order_id, type)
+    values (now(), 'All 1 unit(s) reserved at bench', gen_random_uuid(), :line_id, :order_id, 'line.reserved');
+insert into o.timeline_entry (at, detail, event_id, line_id, order_id, type)
+    values (now(), 'Every line has an outcome: {RESERVED=1}', gen_random_uuid(), null, :order_id, 'order.opened');
+insert into o.timeline_entry (at, detail, event_id, line_id, order_id, type)
+    values (now(), 'Authorizing EUR 10.00 (checkout)', gen_random_uuid(), null, :order_id,
+        'payment.authorization_requested');
+select id, created_at, events, platform, secret, url from o.webhook_subscription where platform = 'bench'
+    order by created_at;
+insert into o.payment_hold (amount, captured, capturing, created_at, expires_at, failure, order_id, payment_method,
+        provider_ref, purpose, replaces, seq, status, id)
+    values (10.00, 0, 0, now(), null, null, :order_id, 'pm_card_visa', null, 'checkout', null, 1, 'PENDING', :hold_id);
+update o.orders set status = 'OPEN', steps = 2, updated_at = now(), version = 2 where id = :order_id and version = 1;
+update o.order_line set hold_id = :hold_id, reserved = 1, state = 'RESERVED' where id = :line_id;
+commit;
