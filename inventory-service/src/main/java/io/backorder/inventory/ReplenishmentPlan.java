@@ -1,6 +1,7 @@
 package io.backorder.inventory;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 import io.backorder.planning.DemandForecast;
 import io.backorder.planning.ReplenishmentPolicy;
@@ -33,6 +34,24 @@ public record ReplenishmentPlan(String sku, int historyDays, DemandForecast fore
         return new ReplenishmentPlan(inputs.sku(), inputs.dailyDemand().length, forecast,
                 forecast.fit().forecast(1, inputs.forecastDays()), inputs.planningClass(), inputs.serviceLevel(),
                 inputs.supplierId(), inputs.supply(), settings, inputs.position(), suggestion);
+    }
+
+    /**
+     * Whether to order now: when the inventory position has fallen to the reorder point and the policy's quantity
+     * is at least a unit. The policy's quantity covers one review period's demand beyond the lead time, so it is
+     * meant to be ordered once per fall to the reorder point; planning runs come more often than that (on every
+     * demand change), and ordering at each would order a review period's demand again and again.
+     */
+    public boolean ordersNow() {
+        return suggestion.reorder() && suggestion.inventoryPosition() <= suggestion.reorderPoint();
+    }
+
+    /** Why nothing is ordered now; only meaningful when {@link #ordersNow()} is false. */
+    public String whyNoOrder() {
+        return suggestion.reorder()
+                ? String.format(Locale.ROOT, "Position %d is above the reorder point %.1f.",
+                        suggestion.inventoryPosition(), suggestion.reorderPoint())
+                : suggestion.explanation();
     }
 
     /**

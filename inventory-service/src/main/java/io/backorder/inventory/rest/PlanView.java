@@ -8,7 +8,7 @@ import io.backorder.planning.DemandForecast;
 
 /**
  * A SKU's replenishment plan as computed now: the forecast with the methods it was chosen from, and the policy's
- * reasoning; whether it orders; the open suggestion; when the SKU is planned next.
+ * reasoning; whether it orders now and how much; the open suggestion; when the SKU is planned next.
  *
  * @param candidates each forecast method the history was long enough for, with its holdout error
  */
@@ -22,8 +22,8 @@ public record PlanView(String sku, String outcome, boolean reorder, int quantity
     public static PlanView of(PlanningService.Assessment assessment) {
         var plan = assessment.plan();
         var schedule = assessment.schedule();
-        return new PlanView(plan.sku(), assessment.outcome(), plan.suggestion().reorder(),
-                plan.suggestion().quantity(), plan.forecast()
+        return new PlanView(plan.sku(), assessment.outcome(), plan.ordersNow(),
+                plan.ordersNow() ? plan.suggestion().quantity() : 0, plan.forecast()
                         .candidates()
                         .stream()
                         .map(PlanView::candidate)

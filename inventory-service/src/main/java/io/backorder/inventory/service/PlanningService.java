@@ -253,7 +253,7 @@ public class PlanningService {
 
     private Uni<Decision> decide(Assessed assessed, ReplenishmentSuggestion open, String trigger) {
         Instant now = clock.instant();
-        ReplenishmentPolicy.Suggestion plan = assessed.plan().suggestion();
+        ReplenishmentPlan plan = assessed.plan();
         if (open != null && open.state == SuggestionState.REQUESTED) {
             if (open.requestedAt.plus(config.requestTimeout()).isAfter(now)) {
                 return decided(open, "request " + open.id + " is waiting for its purchase order");
@@ -265,13 +265,14 @@ public class PlanningService {
             return decided(open, "suggestion " + open.id + " was changed by " + open.changedBy
                     + " and waits for an operator");
         }
-        if (!plan.reorder()) {
+        if (!plan.ordersNow()) {
             if (open != null) {
-                open.supersede(null, "a later plan orders nothing: " + plan.explanation(), now);
+                open.supersede(null, "a later plan orders nothing: " + plan.whyNoOrder(), now);
             }
-            return decided(null, "nothing to order");
+            return decided(null, "nothing to order: " + plan.whyNoOrder());
         }
-        if (open != null && open.suggestedQuantity == plan.quantity() && open.urgent == plan.urgent()) {
+        if (open != null && open.suggestedQuantity == plan.suggestion().quantity()
+                && open.urgent == plan.suggestion().urgent()) {
             return decided(open, "suggestion " + open.id + " still holds");
         }
         ReplenishmentSuggestion created = assessed.suggestion();
