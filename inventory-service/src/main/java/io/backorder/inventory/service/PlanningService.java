@@ -280,14 +280,15 @@ public class PlanningService {
             throw new UnprocessableProblem("There is no warehouse to deliver " + created.sku + " to");
         }
         created.trigger = trigger;
-        Uni<Void> closed = Uni.createFrom().voidItem();
         if (open != null) {
             open.supersede(created.id, "replaced by a newer plan", now);
-            // Written before the new one is inserted: at most one open suggestion per SKU, checked by an index.
-            closed = Panache.getSession().flatMap(session -> session.flush());
         }
         boolean auto = config.autoRequests(created.quantity);
-        return closed.chain(() -> suggestions.persist(created))
+        // A suggestion closed above (superseded or expired) is written before the new one is inserted: at most one
+        // is open per SKU, checked by a unique index, and Hibernate would otherwise insert before it updates.
+        return Panache.getSession()
+                .flatMap(session -> session.flush())
+                .chain(() -> suggestions.persist(created))
                 .call(saved -> auto ? request(saved, ReplenishmentSuggestion.PLANNER) : Uni.createFrom().voidItem())
                 .map(saved -> new Decision(saved, (auto ? "requested " : "proposed ") + saved.quantity + " units"));
     }
