@@ -326,6 +326,35 @@ class ReplenishmentPlanningTest {
                 .allMatch(message -> message.path("requestId").asText().equals(requested.getString("id")));
     }
 
+    @Test
+    void aRequestNoPurchaseOrderAnsweredExpiresAndALateOrderStillClosesIt() {
+        String sku = "PLAN-5";
+        InventoryFixtures.sku(sku, "ALLOW", Map.of("leadTimeDays", 3));
+        seedDemand(sku, 30, 5);
+        reserve(order().line(sku, 4));
+        planNow(sku);
+        UUID first = UUID.fromString(onlySuggestion(sku, "REQUESTED").getString("id"));
+        planNow(sku);
+        assertThat(suggestions(sku, null)).as("still waiting for its purchase order").hasSize(1);
+
+        // The request is older than the configured timeout (3 days): the next run requests afresh.
+        Orders.await(() -> Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
+                        update replenishment_suggestion set requested_at = requested_at - interval '4 days'
+                        where id = ?1""").setParameter(1, first).executeUpdate())));
+        planNow(sku);
+        assertThat(suggestion(first).getString("state")).isEqualTo("EXPIRED");
+        String second = onlySuggestion(sku, "REQUESTED").getString("id");
+        assertThat(second).isNotEqualTo(first.toString());
+        wire.awaitToSuppliers("ReplenishmentRequested", field("requestId", second));
+
+        wire.send(new PurchaseOrderIssued("PO-PLAN-5", "acme", WH,
+                List.of(new PurchaseOrderIssued.Line("PO-PLAN-5-1", sku, 40, TODAY.plusDays(3))), first));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "ORDERED".equals(suggestion(first).getString("state")));
+        assertThat(suggestion(UUID.fromString(second)).getString("state")).isEqualTo("REQUESTED");
+    }
+
     private static RequestSpecification operator() {
         return given().auth().oauth2(Tokens.operator());
     }
