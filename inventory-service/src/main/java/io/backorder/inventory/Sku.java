@@ -47,6 +47,10 @@ public class Sku {
     @Column(name = "unit_price")
     public BigDecimal unitPrice;
 
+    /** The class the replenishment planner plans it in (e.g. A, B, C): picks its target service level. */
+    @Column(name = "planning_class")
+    public String planningClass;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

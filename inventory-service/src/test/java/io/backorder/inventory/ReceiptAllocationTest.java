@@ -157,7 +157,7 @@ class ReceiptAllocationTest {
         String sku = "RCPT-PO";
         InventoryFixtures.sku(sku, "ALLOW", Map.of("leadTimeDays", 30));
         wire.send(new PurchaseOrderIssued("PO-RCPT", "supplier-7", WH, List.of(
-                new PurchaseOrderIssued.Line("PO-RCPT-1", sku, 3, TODAY.plusDays(4)))));
+                new PurchaseOrderIssued.Line("PO-RCPT-1", sku, 3, TODAY.plusDays(4))), null));
         await()
                 .atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> given().auth()

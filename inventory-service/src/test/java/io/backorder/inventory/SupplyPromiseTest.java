@@ -204,7 +204,7 @@ class SupplyPromiseTest {
     }
 
     private Envelope issue(String purchaseOrderId, String sku, PurchaseOrderIssued.Line... lines) {
-        return wire.send(new PurchaseOrderIssued(purchaseOrderId, "supplier-1", "supply-wh", List.of(lines)));
+        return wire.send(new PurchaseOrderIssued(purchaseOrderId, "supplier-1", "supply-wh", List.of(lines), null));
     }
 
     private static PurchaseOrderIssued.Line line(String id, String sku, int quantity, int etaInDays) {

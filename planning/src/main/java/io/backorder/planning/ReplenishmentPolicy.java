@@ -43,9 +43,14 @@ public final class ReplenishmentPolicy {
     public record Supply(double leadTimeDays, double leadTimeStdDevDays, int minimumOrderQuantity, int packSize) {
     }
 
+    /**
+     * @param reviewDemand forecast demand of the review period after the lead time, which one order covers
+     * @param gap reorder point minus inventory position
+     * @param rawQuantity review demand + gap / smoothing, before rounding to the supply terms
+     */
     public record Suggestion(boolean reorder, int quantity, boolean urgent, double forecastDaily,
             double leadTimeDemand, double safetyStock, double reorderPoint, int inventoryPosition,
-            ForecastMethod method, String explanation) {
+            ForecastMethod method, double reviewDemand, double gap, double rawQuantity, String explanation) {
     }
 
     private ReplenishmentPolicy() {
@@ -72,7 +77,7 @@ public final class ReplenishmentPolicy {
         double raw = reviewDemand + gap / settings.smoothing();
         if (raw < 1) {
             return new Suggestion(false, 0, false, meanDaily, leadTimeDemand, safetyStock, reorderPoint,
-                    inventoryPosition, forecast.method(), String.format(Locale.ROOT,
+                    inventoryPosition, forecast.method(), reviewDemand, gap, raw, String.format(Locale.ROOT,
                             "No order: position %d covers the reorder point %.1f (lead-time demand %.1f + safety "
                                     + "stock %.1f) and the next review period's demand %.1f.",
                             inventoryPosition, reorderPoint, leadTimeDemand, safetyStock, reviewDemand));
@@ -89,7 +94,7 @@ public final class ReplenishmentPolicy {
                 settings.smoothing(), raw, supply.minimumOrderQuantity(), supply.packSize(), quantity,
                 urgent ? " Urgent: backorders are waiting." : "");
         return new Suggestion(true, quantity, urgent, meanDaily, leadTimeDemand, safetyStock, reorderPoint,
-                inventoryPosition, forecast.method(), explanation);
+                inventoryPosition, forecast.method(), reviewDemand, gap, raw, explanation);
     }
 
     /** Rounds up to at least the minimum order quantity and to whole packs. */

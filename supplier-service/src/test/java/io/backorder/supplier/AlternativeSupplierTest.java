@@ -74,6 +74,8 @@ class AlternativeSupplierTest {
         JsonNode replacement = messages.awaitSent(Addresses.INVENTORY_INBOX, "PurchaseOrderIssued",
                 issuedTo("alt-backup", "ALT-1"));
         assertThat(replacement.path("lines").path(0).path("quantity").asInt()).isEqualTo(50);
+        // The request was answered by the first order already; the replacement must not answer it again.
+        assertThat(replacement.path("replenishmentRequestId").isNull()).isTrue();
         String second = replacement.path("purchaseOrderId").asText();
         operator().get("/supplier-choices?demandId=" + requestId + "&kind=ALTERNATIVE_AFTER_DECLINE")
                 .then()

@@ -76,6 +76,8 @@ class ReplenishmentFlowTest {
                 data -> data.path("lines").path(0).path("sku").asText().equals("REP-1"));
         assertThat(issued.path("supplierId").asText()).isEqualTo("rep-cheap");
         assertThat(issued.path("locationId").asText()).isEqualTo("wh-1");
+        assertThat(issued.path("replenishmentRequestId").asText()).as("inventory closes its suggestion by it")
+                .isEqualTo(requestId.toString());
         JsonNode line = issued.path("lines").path(0);
         assertThat(line.path("quantity").asInt()).as("minimum 50, in packs of 20").isEqualTo(60);
         assertThat(line.path("expectedDate").asText()).isEqualTo(TODAY.plusDays(7).toString());

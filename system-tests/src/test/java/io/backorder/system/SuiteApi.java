@@ -110,10 +110,14 @@ final class SuiteApi {
     }
 
     void agreement(String supplierId, String sku, BigDecimal unitPrice, int leadTimeDays) {
+        agreement(supplierId, sku, unitPrice, leadTimeDays, 1);
+    }
+
+    void agreement(String supplierId, String sku, BigDecimal unitPrice, int leadTimeDays, int minOrderQuantity) {
         asOperator(SuiteService.SUPPLIER)
                 .body(Map.of("supplierId", supplierId, "sku", sku, "currency", "EUR", "unitPrice", unitPrice,
-                        "leadTimeDays", leadTimeDays, "validFrom", "2020-01-01", "minOrderQuantity", 1,
-                        "packSize", 1))
+                        "leadTimeDays", leadTimeDays, "validFrom", "2020-01-01", "minOrderQuantity",
+                        minOrderQuantity, "packSize", 1))
                 .post("/agreements")
                 .then()
                 .statusCode(201);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.backorder.contracts.Envelope;
 import io.backorder.contracts.supplier.PurchaseOrderIssued;
+import io.backorder.inventory.service.PlanningService;
 import io.backorder.inventory.service.SupplyService;
 import io.backorder.support.messaging.MessageHandler;
 import io.smallrye.mutiny.Uni;
@@ -12,9 +13,11 @@ import io.smallrye.mutiny.Uni;
 public class PurchaseOrderIssuedHandler implements MessageHandler<PurchaseOrderIssued> {
 
     private final SupplyService supply;
+    private final PlanningService planning;
 
-    public PurchaseOrderIssuedHandler(SupplyService supply) {
+    public PurchaseOrderIssuedHandler(SupplyService supply, PlanningService planning) {
         this.supply = supply;
+        this.planning = planning;
     }
 
     @Override
@@ -24,6 +27,7 @@ public class PurchaseOrderIssuedHandler implements MessageHandler<PurchaseOrderI
 
     @Override
     public Uni<Void> handle(PurchaseOrderIssued message, Envelope envelope) {
-        return supply.purchaseOrderIssued(message, envelope).replaceWithVoid();
+        // One transaction: the supply arrives and the replenishment request it answers is closed together.
+        return supply.purchaseOrderIssued(message, envelope).chain(() -> planning.purchaseOrderIssued(message));
     }
 }

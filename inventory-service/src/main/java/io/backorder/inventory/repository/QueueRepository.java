@@ -22,6 +22,7 @@ import io.backorder.contracts.inventory.PromiseConfidence;
 import io.backorder.inventory.DemandDelta;
 import io.backorder.inventory.LineStatus;
 import io.backorder.inventory.WaitingLine;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -110,6 +111,13 @@ public class QueueRepository {
                 rejected_units = demand_day.rejected_units + excluded.rejected_units,
                 cancelled_delay_units = demand_day.cancelled_delay_units + excluded.cancelled_delay_units,
                 cancelled_other_units = demand_day.cancelled_other_units + excluded.cancelled_other_units""";
+    /**
+     * A SKU whose demand changed is due for replenishment planning at once. Written with the demand, under the SKU's
+     * lock, so a planning run (which takes the same lock) either saw this demand or is due again after it.
+     */
+    private static final String PLANNING_DUE = """
+            update sku_planning set due_at = least(due_at, now()), due_reason = 'demand changed'
+            where sku in (?1) and due_at > now()""";
 
     /** Units given to one line from one location, with the score that decided it. */
     public record AllocationRow(UUID lineId, UUID orderId, String sku, String locationId, int units, String cause,
@@ -189,7 +197,16 @@ public class QueueRepository {
                 .map(d -> new DemandRow(d.sku(), d.day(), d.orderedUnits(), d.backorderedUnits(), d.rejectedUnits(),
                         d.cancelledDelayUnits(), d.cancelledOtherUnits()))
                 .toList();
-        return SqlRows.execute(json, RECORD_DEMAND, rows).replaceWithVoid();
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> skus = rows.stream().map(DemandRow::sku).distinct().toList();
+        return SqlRows.execute(json, RECORD_DEMAND, rows)
+                .chain(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(PLANNING_DUE)
+                                .setParameter(1, skus)
+                                .executeUpdate()))
+                .replaceWithVoid();
     }
 
     public Uni<List<RecordedAllocation>> allocations(String cause, String causeRef) {

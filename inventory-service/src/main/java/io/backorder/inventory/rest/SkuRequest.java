@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.backorder.inventory.BackorderPolicy;
@@ -20,5 +21,6 @@ public record SkuRequest(
         LocalDate launchDate,
         @Min(0) @Max(365) Integer leadTimeDays,
         @Size(max = 64) String substitutionGroup,
-        @DecimalMin("0.00") BigDecimal unitPrice) {
+        @DecimalMin("0.00") BigDecimal unitPrice,
+        @Pattern(regexp = "[A-Za-z0-9_-]{1,16}") String planningClass) {
 }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -19,9 +20,11 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import io.backorder.inventory.Sku;
 import io.backorder.inventory.service.CatalogService;
+import io.backorder.inventory.service.PlanningService;
 import io.backorder.inventory.service.QueueService;
 import io.backorder.inventory.service.StockService;
 import io.backorder.support.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/skus")
@@ -30,12 +33,17 @@ public class SkuResource {
     private final CatalogService catalog;
     private final QueueService queues;
     private final StockService stock;
+    private final PlanningService planning;
+    private final SecurityIdentity identity;
     private final Clock clock;
 
-    public SkuResource(CatalogService catalog, QueueService queues, StockService stock, Clock clock) {
+    public SkuResource(CatalogService catalog, QueueService queues, StockService stock, PlanningService planning,
+            SecurityIdentity identity, Clock clock) {
         this.catalog = catalog;
         this.queues = queues;
         this.stock = stock;
+        this.planning = planning;
+        this.identity = identity;
         this.clock = clock;
     }
 
@@ -76,5 +84,21 @@ public class SkuResource {
             @QueryParam("to") LocalDate to) {
         LocalDate until = to == null ? LocalDate.now(clock) : to;
         return stock.demand(sku, from == null ? until.minusDays(90) : from, until);
+    }
+
+    /** The SKU's replenishment plan as it would be made now (forecast, policy, open suggestion); changes nothing. */
+    @GET
+    @Path("/{sku}/plan")
+    @RolesAllowed(Roles.OPERATOR)
+    public Uni<PlanView> plan(@RestPath String sku) {
+        return planning.preview(sku).map(PlanView::of);
+    }
+
+    /** Plans the SKU now, as the schedule would: may propose, supersede or request a suggestion. */
+    @POST
+    @Path("/{sku}/plan")
+    @RolesAllowed(Roles.OPERATOR)
+    public Uni<PlanView> planNow(@RestPath String sku) {
+        return planning.plan(sku, "requested by " + identity.getPrincipal().getName()).map(PlanView::of);
     }
 }

@@ -139,6 +139,7 @@ public class CatalogService {
         sku.leadTimeDays = leadTime(request);
         sku.substitutionGroup = request.substitutionGroup();
         sku.unitPrice = request.unitPrice();
+        sku.planningClass = request.planningClass();
         sku.updatedAt = Instant.now(clock);
     }
 

@@ -44,7 +44,7 @@ import io.smallrye.mutiny.Uni;
 public class ImportService {
 
     static final List<String> SKU_COLUMNS = List.of("sku", "name", "backorderPolicy", "backorderCap", "capToInbound",
-            "launchDate", "leadTimeDays", "substitutionGroup", "unitPrice");
+            "launchDate", "leadTimeDays", "substitutionGroup", "unitPrice", "planningClass");
     static final List<String> SKU_REQUIRED = List.of("sku", "name", "backorderPolicy");
     static final List<String> STOCK_COLUMNS = List.of("sku", "locationId", "onHand", "safetyStock");
     static final List<String> STOCK_REQUIRED = List.of("sku", "locationId", "onHand");
@@ -83,7 +83,7 @@ public class ImportService {
             SkuRequest request = new SkuRequest(reader.text("name"), reader.enumValue("backorderPolicy",
                     BackorderPolicy.class), reader.integer("backorderCap"), reader.bool("capToInbound"),
                     reader.date("launchDate"), reader.integer("leadTimeDays"), reader.text("substitutionGroup"),
-                    reader.decimal("unitPrice"));
+                    reader.decimal("unitPrice"), reader.text("planningClass"));
             validator.validate(request)
                     .forEach(v -> reader.violation(v.getPropertyPath().toString(), v.getMessage()));
             if (request.backorderPolicy() != null) {

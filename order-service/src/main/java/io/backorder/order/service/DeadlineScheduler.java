@@ -14,6 +14,7 @@ import io.backorder.order.DeadlineKind;
 import io.backorder.order.DeadlineStatus;
 import io.backorder.order.config.OrderConfig;
 import io.backorder.order.repository.DeadlineRepository;
+import io.backorder.support.time.Periodic;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;

@@ -20,6 +20,7 @@ import io.backorder.order.payment.PaymentProvider;
 import io.backorder.order.payment.PaymentProviderUnavailableException;
 import io.backorder.order.payment.PaymentResult;
 import io.backorder.order.repository.PaymentOperationRepository;
+import io.backorder.support.time.Periodic;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;

@@ -113,7 +113,7 @@ public class PurchaseOrderService {
                 newLines.add(NewLine.of(offers.get(i), demand(line, today), "manual-" + UUID.randomUUID()));
             }
             NewOrder order = new NewOrder(request.supplierId(), PurchaseOrderKind.STOCK, request.locationId(), null,
-                    null, currencies.get(0), newLines);
+                    null, currencies.get(0), newLines, null);
             return writer.issue(order, operator, null);
         }).flatMap(issued -> views.full(issued.order(), issued.lines()));
     }

@@ -72,8 +72,9 @@ public class PurchaseOrderWriter {
         }
     }
 
+    /** @param replenishmentRequestId the inventory request this order answers, or null */
     public record NewOrder(String supplierId, PurchaseOrderKind kind, String locationId, UUID orderId,
-            UUID orderLineId, String currency, List<NewLine> lines) {
+            UUID orderLineId, String currency, List<NewLine> lines, UUID replenishmentRequestId) {
     }
 
     public record Issued(PurchaseOrder order, List<PurchaseOrderLine> lines) {
@@ -106,7 +107,8 @@ public class PurchaseOrderWriter {
                     .chain(() -> lines.persist(created))
                     .chain(() -> history.persist(entries))
                     .chain(() -> isInboundSupply(po)
-                            ? outbox.publish(issuedEvent(po, created), cause).replaceWithVoid()
+                            ? outbox.publish(issuedEvent(po, created, order.replenishmentRequestId()), cause)
+                                    .replaceWithVoid()
                             : Uni.createFrom().voidItem())
                     .replaceWith(new Issued(po, created));
         });
@@ -168,9 +170,10 @@ public class PurchaseOrderWriter {
         return line;
     }
 
-    private static PurchaseOrderIssued issuedEvent(PurchaseOrder po, List<PurchaseOrderLine> created) {
+    private static PurchaseOrderIssued issuedEvent(PurchaseOrder po, List<PurchaseOrderLine> created,
+            UUID replenishmentRequestId) {
         return new PurchaseOrderIssued(po.id, po.supplierId, po.locationId, created.stream()
                 .map(line -> new PurchaseOrderIssued.Line(line.id, line.sku, line.quantity, line.eta))
-                .toList());
+                .toList(), replenishmentRequestId);
     }
 }

@@ -111,7 +111,7 @@ public class SourcingService {
                     record.settle(ChoiceOutcome.NO_AGREEMENT);
                     return choices.persist(record);
                 }
-                return orderStock(chosen.get(), demand, demandId, request.locationId(), cause)
+                return orderStock(chosen.get(), demand, demandId, request.locationId(), request.requestId(), cause)
                         .flatMap(po -> {
                             record.took(chosen.get(), ChoiceOutcome.PURCHASE_ORDER_ISSUED, po.id);
                             return choices.persist(record);
@@ -249,7 +249,7 @@ public class SourcingService {
         Offer offer = decision.offer().orElseThrow();
         Uni<PurchaseOrder> ordered = line.dropship
                 ? orderDropship(offer, decision.demand(), line.demandId, po.orderId, po.orderLineId, null)
-                : orderStock(offer, decision.demand(), line.demandId, po.locationId, null);
+                : orderStock(offer, decision.demand(), line.demandId, po.locationId, null, null);
         return ordered.flatMap(replacement -> {
             Log.infof("%d units of %s moved from %s to %s on %s", units, line.id, line.supplierId,
                     offer.supplierId(), replacement.id);
@@ -260,10 +260,14 @@ public class SourcingService {
         });
     }
 
+    /**
+     * @param replenishmentRequestId the request the order answers; null for a line moved to another supplier, whose
+     *        request inventory already saw answered by the first order
+     */
     private Uni<PurchaseOrder> orderStock(Offer offer, Demand demand, String demandId, String locationId,
-            Envelope cause) {
+            UUID replenishmentRequestId, Envelope cause) {
         NewOrder order = new NewOrder(offer.supplierId(), PurchaseOrderKind.STOCK, locationId, null, null,
-                offer.currency(), List.of(NewLine.of(offer, demand, demandId)));
+                offer.currency(), List.of(NewLine.of(offer, demand, demandId)), replenishmentRequestId);
         return writer.issue(order, PurchaseOrderWriter.SYSTEM, cause).map(PurchaseOrderWriter.Issued::order);
     }
 
@@ -271,7 +275,7 @@ public class SourcingService {
     private Uni<PurchaseOrder> orderDropship(Offer offer, Demand demand, String demandId, UUID orderId,
             UUID orderLineId, Envelope cause) {
         NewOrder order = new NewOrder(offer.supplierId(), PurchaseOrderKind.DROPSHIP, null, orderId, orderLineId,
-                offer.currency(), List.of(NewLine.of(offer, demand, demandId)));
+                offer.currency(), List.of(NewLine.of(offer, demand, demandId)), null);
         return writer.issue(order, PurchaseOrderWriter.SYSTEM, cause).flatMap(issued -> {
             PurchaseOrderLine line = issued.lines().get(0);
             return outbox.publish(new DropshipArranged(orderId, orderLineId, line.sku, line.quantity,

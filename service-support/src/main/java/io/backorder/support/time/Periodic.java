@@ -1,4 +1,4 @@
-package io.backorder.order.service;
+package io.backorder.support.time;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +18,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Runs background work (payment calls, deadlines, webhook deliveries) every interval, each run on a fresh safe Vert.x
- * context as Hibernate Reactive requires. A tick that finds the previous run still busy is skipped, so runs of one
+ * Runs background work (payment calls, deadlines, webhook deliveries, replenishment planning) every interval, each
+ * run on a fresh safe Vert.x context as Hibernate Reactive requires. A tick that finds the previous run still busy is skipped, so runs of one
  * kind never overlap within a replica; across replicas the work itself claims rows with {@code SKIP LOCKED}.
  */
 @ApplicationScoped
