@@ -27,9 +27,14 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
                 .flatMap(order -> order == null ? Uni.createFrom().nullItem() : withChildren(session, order)));
     }
 
-    /** The order with its children, unlocked (for reading). Null when there is no such order. */
-    public Uni<Order> load(UUID id) {
-        return getSession().flatMap(session -> session.find(Order.class, id)
+    /**
+     * The order with its children as one consistent picture, for reading. The children are read by several
+     * statements, so the order row is share-locked for the rest of the transaction: a saga step (which locks it for
+     * writing first) cannot commit between them, and a view never shows, say, an accepted offer without its
+     * discount. Null when there is no such order.
+     */
+    public Uni<Order> loadConsistent(UUID id) {
+        return getSession().flatMap(session -> session.find(Order.class, id, LockModeType.PESSIMISTIC_READ)
                 .flatMap(order -> order == null ? Uni.createFrom().nullItem() : withChildren(session, order)));
     }
 

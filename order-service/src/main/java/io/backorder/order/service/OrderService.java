@@ -32,7 +32,6 @@ import io.backorder.order.rest.ShipmentRequest;
 import io.backorder.support.rest.ConflictProblem;
 import io.backorder.support.rest.NotFoundProblem;
 import io.backorder.support.rest.UnprocessableProblem;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -74,15 +73,15 @@ public class OrderService {
                 .flatMap(claimed -> claimed ? create(platform, key, draft, now) : replay(platform, key, hash));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<OrderView> view(String platform, UUID id) {
-        return orders.load(id).map(order -> owned(order, platform, id)).flatMap(this::view);
+        return orders.loadConsistent(id).map(order -> owned(order, platform, id)).flatMap(this::view);
     }
 
     /** For operators: any platform's order. */
-    @WithSession
+    @WithTransaction
     public Uni<OrderView> viewAny(UUID id) {
-        return orders.load(id).map(order -> owned(order, null, id)).flatMap(this::view);
+        return orders.loadConsistent(id).map(order -> owned(order, null, id)).flatMap(this::view);
     }
 
     @WithTransaction
