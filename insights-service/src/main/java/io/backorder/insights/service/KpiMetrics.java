@@ -34,7 +34,7 @@ public class KpiMetrics {
     public KpiMetrics(Kpis kpis, MeterRegistry registry) {
         this.kpis = kpis;
         for (String name : List.of("backorder.rate", "fill.rate", "lost.rejected.lines", "lost.delay.cancelled.lines",
-                "offers.awaiting", "contact.clicks", "open.backorder.units.total", "backlog.units.total")) {
+                "offers.awaiting", "contact.clicks")) {
             totals.put(name, 0.0);
             Gauge.builder("backorder.kpi." + name, totals, values -> values.get(name)).register(registry);
         }
@@ -71,8 +71,6 @@ public class KpiMetrics {
                     totals.put("lost.delay.cancelled.lines", (double) sum(skus, "cancelled_for_delay"));
                     totals.put("offers.awaiting", (double) offers.rows().size());
                     totals.put("contact.clicks", (double) sum(clicks, "clicks"));
-                    totals.put("open.backorder.units.total", (double) sum(skus, "open_backorder_units"));
-                    totals.put("backlog.units.total", (double) sum(skus, "backlog_units"));
                     perSku(openBackorderUnits, skus, "open_backorder_units");
                     perSku(backlogUnits, skus, "backlog_units");
                     perSku(stockoutRisk, risks, "risk");

@@ -101,7 +101,7 @@ public class Kpis {
     /** Per SKU: rates over the period, and open backorder units and fulfilment backlog as of now. */
     public Uni<Table> skus(Period period) {
         return query("skus", "SKUs", List.of("sku", "ordered", "backordered", "backorder_rate", "fill_rate",
-                "rejected", "cancelled_for_delay", "open_backorder_units", "backlog_units"), """
+                "rejected", "cancelled_for_delay", "refund_rate", "open_backorder_units", "backlog_units"), """
                         with rates as (
                             select sku, %s from line_fact
                             where decided_at >= $1 and decided_at < $2 group by sku),
@@ -114,6 +114,7 @@ public class Kpis {
                         select coalesce(r.sku, n.sku) as sku, coalesce(r.ordered, 0) as ordered,
                             coalesce(r.backordered, 0) as backordered, coalesce(r.filled, 0) as filled,
                             coalesce(r.rejected, 0) as rejected, coalesce(r.cancelled_for_delay, 0) as delayed,
+                            coalesce(r.refunded, 0) as refunded,
                             coalesce(n.open_units, 0) as open_units, coalesce(n.backlog, 0) as backlog
                         from rates r full join now n on n.sku = r.sku
                         where coalesce(r.ordered, 0) > 0 or n.open_units > 0 or n.backlog > 0
@@ -121,7 +122,8 @@ public class Kpis {
                 row -> List.of(row.getString("sku"), row.getLong("ordered"), row.getLong("backordered"),
                         rate(row.getLong("backordered"), row.getLong("ordered")),
                         rate(row.getLong("filled"), row.getLong("ordered")), row.getLong("rejected"),
-                        row.getLong("delayed"), row.getLong("open_units"), row.getLong("backlog")));
+                        row.getLong("delayed"), rate(row.getLong("refunded"), row.getLong("ordered")),
+                        row.getLong("open_units"), row.getLong("backlog")));
     }
 
     /** Per location: lines served from it in the period and the units there waiting to ship. */
