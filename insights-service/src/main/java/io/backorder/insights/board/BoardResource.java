@@ -27,8 +27,10 @@ import io.backorder.insights.Period;
 import io.backorder.insights.Table;
 import io.backorder.insights.rest.KpiResource;
 import io.backorder.insights.rest.PeriodParameters;
+import io.backorder.insights.service.DeadLetters;
 import io.backorder.insights.service.Kpis;
 import io.backorder.support.security.Roles;
+import io.quarkus.logging.Log;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -47,19 +49,22 @@ public class BoardResource {
 
     public static final String SESSION_COOKIE = "backorder_board";
     public static final String CSRF_COOKIE = "backorder_board_csrf";
+    private static final String DEAD_LETTERS = "dead-letters";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Kpis kpis;
+    private final DeadLetters deadLetters;
     private final JWTParser parser;
     private final SecurityIdentity identity;
     private final Template index;
     private final Template sku;
     private final Template login;
 
-    public BoardResource(Kpis kpis, JWTParser parser, SecurityIdentity identity,
+    public BoardResource(Kpis kpis, DeadLetters deadLetters, JWTParser parser, SecurityIdentity identity,
             @Location("board/index") Template index,
             @Location("board/sku") Template sku, @Location("board/login") Template login) {
         this.kpis = kpis;
+        this.deadLetters = deadLetters;
         this.parser = parser;
         this.identity = identity;
         this.index = index;
@@ -116,7 +121,8 @@ public class BoardResource {
         }
         Period period = parameters.resolve(kpis.today());
         String query = "from=" + period.from() + "&to=" + period.to();
-        List<Uni<Table>> tables = Kpis.TABLES.stream().map(id -> kpis.table(id, period)).toList();
+        List<Uni<Table>> tables = new ArrayList<>(Kpis.TABLES.stream().map(id -> kpis.table(id, period)).toList());
+        tables.add(deadLettersOrNone());
         return Uni.join().all(tables).andFailFast().map(results -> {
             Table daily = results.get(Kpis.TABLES.indexOf("daily"));
             Table aging = results.get(Kpis.TABLES.indexOf("aging"));
@@ -131,8 +137,13 @@ public class BoardResource {
                 views.add(BoardView.ViewTable.of(table, "/board/" + table.id() + "/export.csv?" + query));
             }
             String token = csrfToken(csrf);
+            List<String> deadLetterIds = results.get(results.size() - 1)
+                    .rows()
+                    .stream()
+                    .map(row -> String.valueOf(row.get(0)))
+                    .toList();
             BoardView view = new BoardView("Backorder board", period.from().toString(), period.to().toString(),
-                    query, token, charts, views);
+                    query, token, charts, views, deadLetterIds);
             return page(index.data("page", view).render(), token);
         });
     }
@@ -149,7 +160,7 @@ public class BoardResource {
             String token = csrfToken(csrf);
             String export = BoardView.skuHref(skuId) + "/export.csv";
             BoardView view = new BoardView("SKU " + skuId, "", "", "", token, List.of(),
-                    List.of(BoardView.ViewTable.of(lines, export)));
+                    List.of(BoardView.ViewTable.of(lines, export)), List.of());
             return page(sku.data("page", view).render(), token);
         });
     }
@@ -173,9 +184,40 @@ public class BoardResource {
         if (denied != null) {
             return Uni.createFrom().item(denied);
         }
-        return Uni.createFrom()
-                .deferred(() -> kpis.table(table, parameters.resolve(kpis.today())))
-                .map(result -> KpiResource.respond(result, "csv"));
+        Uni<Table> result = DEAD_LETTERS.equals(table)
+                ? deadLetters.table()
+                : Uni.createFrom().deferred(() -> kpis.table(table, parameters.resolve(kpis.today())));
+        return result.map(rows -> KpiResource.respond(rows, "csv"));
+    }
+
+    /** Sends one dead letter ({@code messageId}) or all of them back to their inboxes. */
+    @POST
+    @Path("/dead-letters/retry")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> retryDeadLetters(@FormParam("messageId") String messageId, @FormParam("csrf") String formCsrf,
+            @CookieParam(CSRF_COOKIE) String csrf) {
+        Response denied = denied();
+        if (denied != null) {
+            return Uni.createFrom().item(denied);
+        }
+        if (!sameToken(formCsrf, csrf)) {
+            return Uni.createFrom()
+                    .item(Response.status(Response.Status.FORBIDDEN)
+                            .type(MediaType.TEXT_PLAIN)
+                            .entity("The form expired; reload the board.")
+                            .build());
+        }
+        return deadLetters.retry(messageId == null || messageId.isBlank() ? null : messageId)
+                .map(moved -> Response.seeOther(URI.create("/board#dead-letters")).build());
+    }
+
+    /** The board still shows the KPIs when the broker cannot be reached; the dead letters are then left out. */
+    private Uni<Table> deadLettersOrNone() {
+        return deadLetters.table().onFailure().recoverWithItem(failure -> {
+            Log.warnf("Dead letters not read from the broker: %s", failure.getMessage());
+            return new Table(DEAD_LETTERS, "Dead letters (broker not reachable)", List.of("id", "type",
+                    "correlation", "destinations"), List.of());
+        });
     }
 
     /** Null when the caller is an operator; otherwise the login page (not logged in) or 403. */

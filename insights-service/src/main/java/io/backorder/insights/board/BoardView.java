@@ -11,7 +11,7 @@ import io.quarkus.qute.TemplateData;
 /** What the board templates render. */
 @TemplateData
 public record BoardView(String title, String from, String to, String query, String csrf, List<Chart> charts,
-        List<ViewTable> tables) {
+        List<ViewTable> tables, List<String> deadLetterIds) {
 
     /** The drill-down page of a SKU (SKUs may hold characters a path segment must escape). */
     static String skuHref(String sku) {
