@@ -38,10 +38,4 @@ public class PeriodParameters {
             throw new UnprocessableProblem(e.getMessage());
         }
     }
-
-    /** The same period as query parameters, for links that keep it. */
-    public String query(LocalDate today) {
-        Period period = resolve(today);
-        return "from=" + period.from() + "&to=" + period.to();
-    }
 }

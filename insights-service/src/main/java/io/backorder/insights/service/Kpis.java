@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -51,21 +52,32 @@ public class Kpis {
     private static final String AGE_BUCKET = """
             case when %1$s < 8 then '0-7' when %1$s < 15 then '8-14' when %1$s < 31 then '15-30' else '31+' end""";
 
-    public static final List<String> TABLES = List.of("daily", "skus", "locations", "suppliers", "eta-slips",
-            "time-in-backorder", "aging", "promise-accuracy", "lost-sales", "offers", "offers-awaiting",
-            "contact-clicks", "repeat-purchase", "backorder-queue", "stockout-risk");
+    /** Every KPI table by id, in the order the board shows them. */
+    private static final Map<String, BiFunction<Kpis, Period, Uni<Table>>> QUERIES = new LinkedHashMap<>();
+
+    static {
+        QUERIES.put("daily", Kpis::daily);
+        QUERIES.put("skus", Kpis::skus);
+        QUERIES.put("locations", Kpis::locations);
+        QUERIES.put("suppliers", Kpis::suppliers);
+        QUERIES.put("eta-slips", Kpis::etaSlips);
+        QUERIES.put("time-in-backorder", Kpis::timeInBackorder);
+        QUERIES.put("aging", Kpis::aging);
+        QUERIES.put("promise-accuracy", Kpis::promiseAccuracy);
+        QUERIES.put("lost-sales", Kpis::lostSales);
+        QUERIES.put("offers", Kpis::offers);
+        QUERIES.put("offers-awaiting", Kpis::offersAwaiting);
+        QUERIES.put("contact-clicks", Kpis::contactClicks);
+        QUERIES.put("repeat-purchase", Kpis::repeatPurchase);
+        QUERIES.put("backorder-queue", Kpis::backorderQueue);
+        QUERIES.put("stockout-risk", Kpis::stockoutRisk);
+    }
+
+    public static final List<String> TABLES = List.copyOf(QUERIES.keySet());
 
     private final Pool pool;
     private final Clock clock;
     private final ObjectMapper json;
-    private final Map<String, BiFunction<Kpis, Period, Uni<Table>>> tables = Map.ofEntries(
-            Map.entry("daily", Kpis::daily), Map.entry("skus", Kpis::skus), Map.entry("locations", Kpis::locations),
-            Map.entry("suppliers", Kpis::suppliers), Map.entry("eta-slips", Kpis::etaSlips),
-            Map.entry("time-in-backorder", Kpis::timeInBackorder), Map.entry("aging", Kpis::aging),
-            Map.entry("promise-accuracy", Kpis::promiseAccuracy), Map.entry("lost-sales", Kpis::lostSales),
-            Map.entry("offers", Kpis::offers), Map.entry("offers-awaiting", Kpis::offersAwaiting),
-            Map.entry("contact-clicks", Kpis::contactClicks), Map.entry("repeat-purchase", Kpis::repeatPurchase),
-            Map.entry("backorder-queue", Kpis::backorderQueue), Map.entry("stockout-risk", Kpis::stockoutRisk));
 
     public Kpis(Pool pool, Clock clock, ObjectMapper json) {
         this.pool = pool;
@@ -78,7 +90,7 @@ public class Kpis {
     }
 
     public Uni<Table> table(String id, Period period) {
-        BiFunction<Kpis, Period, Uni<Table>> table = tables.get(id);
+        BiFunction<Kpis, Period, Uni<Table>> table = QUERIES.get(id);
         if (table == null) {
             throw new NotFoundProblem("No KPI table " + id + "; the tables are " + TABLES);
         }
