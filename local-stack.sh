@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Starts the whole Backorder Suite on this machine (PostgreSQL, Artemis, SMTP catcher, four services, demo data).
+# Starts the whole Backorder Suite on this machine (PostgreSQL, Artemis, SMTP catcher, five services, demo data).
 # Builds first when the build is missing or older than the sources. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-services=(inventory-service order-service supplier-service notification-service)
+services=(inventory-service order-service supplier-service notification-service insights-service)
 jars=(local-stack/target/local-stack.jar)
 for service in "${services[@]}"; do jars+=("$service/target/quarkus-app/quarkus-run.jar"); done
 

@@ -7,7 +7,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-services=(inventory-service order-service supplier-service notification-service)
+services=(inventory-service order-service supplier-service notification-service insights-service)
 engine="${CONTAINER_ENGINE:-$(command -v docker || command -v podman || true)}"
 if [[ -z "$engine" ]]; then
   echo "neither docker nor podman found (set CONTAINER_ENGINE)" >&2

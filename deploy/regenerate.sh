@@ -11,7 +11,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-services=(inventory-service order-service supplier-service notification-service)
+services=(inventory-service order-service supplier-service notification-service insights-service)
 kubectl="${KUBECTL:-kubectl}"
 
 # A module becomes a deployable service once it is a Quarkus application (has its application.properties).

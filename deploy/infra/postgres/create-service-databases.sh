@@ -12,3 +12,4 @@ create_service_database "$INVENTORY_DB_USERNAME" "$INVENTORY_DB_PASSWORD" invent
 create_service_database "$ORDER_DB_USERNAME" "$ORDER_DB_PASSWORD" orders
 create_service_database "$SUPPLIER_DB_USERNAME" "$SUPPLIER_DB_PASSWORD" suppliers
 create_service_database "$NOTIFICATION_DB_USERNAME" "$NOTIFICATION_DB_PASSWORD" notifications
+create_service_database "$INSIGHTS_DB_USERNAME" "$INSIGHTS_DB_PASSWORD" insights

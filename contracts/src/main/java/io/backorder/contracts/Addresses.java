@@ -11,6 +11,8 @@ public final class Addresses {
     public static final String ORDER_INBOX = "backorder.order";
     public static final String SUPPLIER_INBOX = "backorder.supplier";
     public static final String NOTIFICATION_INBOX = "backorder.notification";
+    /** The KPI read model (insights-service): receives copies of the facts it measures, never commands. */
+    public static final String INSIGHTS_INBOX = "backorder.insights";
     /** Where the broker moves a message after its bounded redeliveries have failed. */
     public static final String DEAD_LETTERS = "DLQ";
 

@@ -1,5 +1,6 @@
 package io.backorder.contracts;
 
+import static io.backorder.contracts.Addresses.INSIGHTS_INBOX;
 import static io.backorder.contracts.Addresses.INVENTORY_INBOX;
 import static io.backorder.contracts.Addresses.NOTIFICATION_INBOX;
 import static io.backorder.contracts.Addresses.ORDER_INBOX;
@@ -27,9 +28,15 @@ import io.backorder.contracts.inventory.StockReleased;
 import io.backorder.contracts.inventory.StockReserved;
 import io.backorder.contracts.inventory.SubstitutesFound;
 import io.backorder.contracts.notification.ApplyCustomerDecision;
+import io.backorder.contracts.notification.ContactClicked;
 import io.backorder.contracts.notification.CustomerNotified;
 import io.backorder.contracts.notification.SendCustomerMessage;
 import io.backorder.contracts.notification.UpdatePaymentMethod;
+import io.backorder.contracts.order.LineCancelled;
+import io.backorder.contracts.order.OfferMade;
+import io.backorder.contracts.order.OfferSettled;
+import io.backorder.contracts.order.OrderPlaced;
+import io.backorder.contracts.order.PaymentRefunded;
 import io.backorder.contracts.supplier.DropshipArranged;
 import io.backorder.contracts.supplier.EtaChanged;
 import io.backorder.contracts.supplier.PurchaseOrderIssued;
@@ -53,24 +60,24 @@ public final class MessageCatalog {
     static {
         register(ReserveStock.class, 1, INVENTORY_INBOX);
         register(ReleaseStock.class, 1, INVENTORY_INBOX);
-        register(StockReserved.class, 1, ORDER_INBOX);
-        register(LineBackordered.class, 1, ORDER_INBOX);
-        register(LineRejected.class, 1, ORDER_INBOX);
-        register(StockReleased.class, 1, ORDER_INBOX);
+        register(StockReserved.class, 1, ORDER_INBOX, INSIGHTS_INBOX);
+        register(LineBackordered.class, 1, ORDER_INBOX, INSIGHTS_INBOX);
+        register(LineRejected.class, 1, ORDER_INBOX, INSIGHTS_INBOX);
+        register(StockReleased.class, 1, ORDER_INBOX, INSIGHTS_INBOX);
         register(ShipReservedStock.class, 1, INVENTORY_INBOX);
-        register(ReservedStockShipped.class, 1, ORDER_INBOX);
-        register(PromiseDateChanged.class, 1, ORDER_INBOX);
-        register(StockAllocated.class, 1, ORDER_INBOX);
+        register(ReservedStockShipped.class, 1, ORDER_INBOX, INSIGHTS_INBOX);
+        register(PromiseDateChanged.class, 1, ORDER_INBOX, INSIGHTS_INBOX);
+        register(StockAllocated.class, 1, ORDER_INBOX, INSIGHTS_INBOX);
         register(FindSubstitutes.class, 1, INVENTORY_INBOX);
         register(SubstitutesFound.class, 1, ORDER_INBOX);
         register(BackorderRecorded.class, 1, SUPPLIER_INBOX);
         register(ReplenishmentRequested.class, 1, SUPPLIER_INBOX);
-        register(GoodsReceived.class, 1, SUPPLIER_INBOX);
-        register(DemandForecastUpdated.class, 1, SUPPLIER_INBOX);
+        register(GoodsReceived.class, 1, SUPPLIER_INBOX, INSIGHTS_INBOX);
+        register(DemandForecastUpdated.class, 1, SUPPLIER_INBOX, INSIGHTS_INBOX);
 
-        register(PurchaseOrderIssued.class, 1, INVENTORY_INBOX);
-        register(EtaChanged.class, 1, INVENTORY_INBOX);
-        register(PurchaseOrderLineCancelled.class, 1, INVENTORY_INBOX);
+        register(PurchaseOrderIssued.class, 1, INVENTORY_INBOX, INSIGHTS_INBOX);
+        register(EtaChanged.class, 1, INVENTORY_INBOX, INSIGHTS_INBOX);
+        register(PurchaseOrderLineCancelled.class, 1, INVENTORY_INBOX, INSIGHTS_INBOX);
         register(DropshipArranged.class, 1, INVENTORY_INBOX, ORDER_INBOX);
         register(SupplyTermsChanged.class, 1, INVENTORY_INBOX);
 
@@ -78,6 +85,14 @@ public final class MessageCatalog {
         register(CustomerNotified.class, 1, ORDER_INBOX);
         register(ApplyCustomerDecision.class, 1, ORDER_INBOX);
         register(UpdatePaymentMethod.class, 1, ORDER_INBOX);
+
+        // Facts only the KPI read model needs.
+        register(OrderPlaced.class, 1, INSIGHTS_INBOX);
+        register(LineCancelled.class, 1, INSIGHTS_INBOX);
+        register(OfferMade.class, 1, INSIGHTS_INBOX);
+        register(OfferSettled.class, 1, INSIGHTS_INBOX);
+        register(PaymentRefunded.class, 1, INSIGHTS_INBOX);
+        register(ContactClicked.class, 1, INSIGHTS_INBOX);
     }
 
     private MessageCatalog() {

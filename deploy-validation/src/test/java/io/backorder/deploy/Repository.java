@@ -9,7 +9,7 @@ final class Repository {
 
     /** The suite's services, by the name their module, manifests and images carry. */
     static final List<String> SERVICES = List.of("inventory-service", "order-service", "supplier-service",
-            "notification-service");
+            "notification-service", "insights-service");
 
     private Repository() {
     }

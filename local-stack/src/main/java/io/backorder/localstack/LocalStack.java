@@ -40,6 +40,8 @@ public final class LocalStack {
             String base = suite.baseUrl(service);
             out.append(String.format("  %-21s %s   Swagger UI: %s/q/swagger-ui%n", service.module(), base, base));
         }
+        out.append(String.format("  %-21s %s/board (log in with the operator token)%n", "operator board",
+                suite.baseUrl(SuiteService.INSIGHTS)));
         out.append(String.format("  %-21s %s%n", "mail catcher", suite.mail().httpUrl()));
         out.append(String.format("  %-21s 127.0.0.1:%d (AMQP 1.0)%n", "broker", suite.broker().amqpPort()));
         out.append(String.format("  %-21s 127.0.0.1:%d%n", "postgresql", suite.postgres().port()));

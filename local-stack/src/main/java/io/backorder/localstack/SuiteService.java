@@ -2,11 +2,13 @@ package io.backorder.localstack;
 
 import java.nio.file.Path;
 
-/** The four services of the suite, where their built application lives, and their default local ports. */
+/** The five services of the suite, where their built application lives, and their default local ports. */
 public enum SuiteService {
 
     INVENTORY("inventory-service", "inventory", 8082), ORDER("order-service", "orders", 8081), SUPPLIER(
-            "supplier-service", "suppliers", 8083), NOTIFICATION("notification-service", "notifications", 8084);
+            "supplier-service", "suppliers",
+            8083), NOTIFICATION("notification-service", "notifications", 8084), INSIGHTS(
+                    "insights-service", "insights", 8085);
 
     private final String module;
     private final String database;

@@ -116,10 +116,10 @@ class SupplyTermsAndForecastTest {
         agreement("fc-stranger", "FC-OTHER", "5.00", 10, Map.of());
         Instant now = Instant.now();
 
-        messages.sendAt(new DemandForecastUpdated("FC-1", TODAY, List.of(1.5, 2.0, 2.5), "holt", 0.4, -0.1), now);
+        messages.sendAt(new DemandForecastUpdated("FC-1", TODAY, List.of(1.5, 2.0, 2.5), "holt", 0.4, -0.1, null), now);
         // Made earlier but arriving later: it must not replace the newer forecast.
         Messages.awaitProcessed(messages.sendAt(new DemandForecastUpdated("FC-1", TODAY.minusDays(7), List.of(9.0),
-                "ses", 3.0, 1.0), now.minusSeconds(3600)));
+                "ses", 3.0, 1.0, null), now.minusSeconds(3600)));
 
         asSupplier("fc-supplier").get("/supplier/forecasts")
                 .then()

@@ -65,7 +65,7 @@ final class Invariants {
                         .containsExactly("0");
             }
             for (String inbox : List.of(Addresses.INVENTORY_INBOX, Addresses.ORDER_INBOX, Addresses.SUPPLIER_INBOX,
-                    Addresses.NOTIFICATION_INBOX)) {
+                    Addresses.NOTIFICATION_INBOX, Addresses.INSIGHTS_INBOX)) {
                 assertThat(suite.broker().messageCount(inbox)).as("messages waiting in %s", inbox).isZero();
             }
         });

@@ -323,8 +323,10 @@ public class PlanningService {
                     .map(value -> Math.round(value * 100) / 100.0)
                     .boxed()
                     .toList();
+            int available = Math.max(0, plan.position().onHand() - plan.position().reserved());
             return outbox.publish(new DemandForecastUpdated(plan.sku(), LocalDate.now(clock).plusDays(1), daily,
-                    plan.forecast().method().name(), plan.forecast().holdoutMae(), plan.forecast().holdoutBias()))
+                    plan.forecast().method().name(), plan.forecast().holdoutMae(), plan.forecast().holdoutBias(),
+                    available))
                     .chain(() -> schedule.forecastShared(plan.sku(), fingerprint));
         });
     }

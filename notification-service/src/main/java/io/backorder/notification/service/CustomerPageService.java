@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.backorder.contracts.notification.ApplyCustomerDecision;
+import io.backorder.contracts.notification.ContactClicked;
 import io.backorder.contracts.notification.LinkAction;
 import io.backorder.contracts.notification.OfferSnapshot;
 import io.backorder.contracts.notification.OrderSnapshot;
@@ -276,11 +277,15 @@ public class CustomerPageService {
             }
             return notifications.findById(link.notificationId)
                     .map(notification -> ContactClick.of(link.orderId, source, notification.kind, now));
-        }).flatMap(click -> clicks.persist(click)).map(click -> {
-            registry.counter("backorder.contact.clicks", "via", click.via.name(), "kind",
-                    click.kind == null ? "NONE" : click.kind.name()).increment();
-            return new PageResult.Redirect(config.shop().contactUrl());
-        });
+        })
+                .flatMap(click -> clicks.persist(click))
+                .call(click -> outbox.publish(new ContactClicked(click.orderId,
+                        click.via.name(), click.kind == null ? null : click.kind.name(), click.clickedAt)))
+                .map(click -> {
+                    registry.counter("backorder.contact.clicks", "via", click.via.name(), "kind",
+                            click.kind == null ? "NONE" : click.kind.name()).increment();
+                    return new PageResult.Redirect(config.shop().contactUrl());
+                });
     }
 
     private Uni<PageResult> withForm(String raw, PageForm form, LinkAction action, Instant now,

@@ -32,6 +32,11 @@ import io.backorder.contracts.notification.CustomerMessageKind;
 import io.backorder.contracts.notification.CustomerNotified;
 import io.backorder.contracts.notification.LinkAction;
 import io.backorder.contracts.notification.OfferOptionKind;
+import io.backorder.contracts.order.LineCancelled;
+import io.backorder.contracts.order.OfferMade;
+import io.backorder.contracts.order.OfferSettled;
+import io.backorder.contracts.order.OrderPlaced;
+import io.backorder.contracts.order.PaymentRefunded;
 import io.backorder.contracts.supplier.DropshipArranged;
 import io.backorder.order.AlternativePricing;
 import io.backorder.order.Capture;
@@ -89,6 +94,12 @@ public final class OrderSaga {
                 order.currency(), order.openValue(), order.shipComplete()
                         ? "shipping complete"
                         : "shipping what is available"));
+        step.effects()
+                .send(new OrderPlaced(order.id(), order.customerId(), order.customerTier(), order.placedAt(),
+                        order.lines()
+                                .stream()
+                                .map(line -> new OrderPlaced.Line(line.id(), line.sku(), line.quantity()))
+                                .toList()));
         step.effects().send(reserveStock(order, order.lines()));
     }
 
@@ -467,6 +478,7 @@ public final class OrderSaga {
         if (result instanceof PaymentResult.Approved approved) {
             refund.succeed(approved.reference());
             capture.refundSucceeded(refund.amount());
+            step.effects().send(new PaymentRefunded(order.id(), refund.lineId(), refund.amount(), order.currency()));
             step.record("payment.refunded", refund.lineId(), "Refunded %s %s".formatted(order.currency(),
                     refund.amount()));
         } else {
@@ -853,6 +865,9 @@ public final class OrderSaga {
         if (heldInInventory) {
             step.effects().releaseStock(line.id(), releaseReason);
         }
+        step.effects()
+                .send(new LineCancelled(order.id(), line.id(), line.sku(), line.quantity(), reason,
+                        ReleaseStock.DELAY_REASONS.contains(releaseReason)));
         step.record("line.cancelled", line.id(), reason);
     }
 
@@ -965,6 +980,10 @@ public final class OrderSaga {
         step.effects()
                 .notifyCustomer(new CustomerNotice(CustomerMessageKind.OFFER, offer.id(),
                         Set.of(LinkAction.DECIDE_OFFER), "%s:offer:%s".formatted(order.id(), offer.id())));
+        step.effects()
+                .send(new OfferMade(order.id(), offer.id(), line.id(), line.sku(), options.stream()
+                        .map(OfferOption::kind)
+                        .toList(), fallback, expiresAt));
         step.record("offer.made", line.id(), "Options %s; without an answer by %s: %s".formatted(options.stream()
                 .map(o -> o.alternativeSku() == null ? o.kind().name() : o.kind() + "(" + o.alternativeSku() + ")")
                 .toList(), expiresAt, fallback));
@@ -1023,11 +1042,15 @@ public final class OrderSaga {
     private void apply(Step step, Offer offer, OfferOption option, boolean decided) {
         Order order = step.order();
         OrderLine line = order.line(offer.lineId());
+        BigDecimal consolationCost = option.kind() == OfferOptionKind.KEEP_WAITING
+                ? console(step, offer, line, option)
+                : BigDecimal.ZERO;
+        step.effects()
+                .send(new OfferSettled(order.id(), offer.id(), line.id(), line.sku(), option.kind(), decided,
+                        option.consolation() == null ? ConsolationKind.NONE.name() : option.consolation().name(),
+                        consolationCost, order.currency()));
         switch (option.kind()) {
-            case KEEP_WAITING -> {
-                console(step, offer, line, option);
-                line.resetOfferBaseline();
-            }
+            case KEEP_WAITING -> line.resetOfferBaseline();
             case TAKE_ALTERNATIVE -> {
                 OrderLine replacement = order.addSubstitute(line, option.alternativeSku(), option.alternativeName(),
                         option.alternativeUnitPrice(), ReleaseStock.REASON_CUSTOMER_DECLINED_DELAY, step.now());
@@ -1056,17 +1079,20 @@ public final class OrderSaga {
         }
     }
 
-    private void console(Step step, Offer offer, OrderLine line, OfferOption option) {
+    /** @return what the consolation costs the shop: the discount granted or the voucher's value */
+    private BigDecimal console(Step step, Offer offer, OrderLine line, OfferOption option) {
         Order order = step.order();
         ConsolationKind kind = option.consolation() == null ? ConsolationKind.NONE : option.consolation();
-        switch (kind) {
+        return switch (kind) {
             case DISCOUNT -> {
                 BigDecimal discount = option.amount().min(order.unbilled(line));
                 if (Money.positive(discount)) {
                     line.grantDiscount(discount);
                     step.record("payment.discount_granted", line.id(), "%s %s off, taken off before capture"
                             .formatted(order.currency(), discount));
+                    yield discount;
                 }
+                yield BigDecimal.ZERO;
             }
             case VOUCHER, FREE_SHIPPING -> {
                 String code = "BO-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
@@ -1075,10 +1101,10 @@ public final class OrderSaga {
                         ? "Voucher %s worth %s %s for a future order".formatted(code, order.currency(),
                                 option.amount())
                         : "Voucher %s for free shipping on a future order".formatted(code));
+                yield option.amount() == null ? BigDecimal.ZERO : option.amount();
             }
-            case NONE -> {
-            }
-        }
+            case NONE -> BigDecimal.ZERO;
+        };
     }
 
     private void withdraw(Step step, Offer offer, String why) {
