@@ -5,6 +5,7 @@ import static io.backorder.inventory.repository.SqlRows.micros;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -168,7 +169,8 @@ public class QueueRepository {
         Uni<Long> refused = Uni.createFrom().item(0L);
         // Placements of one line stay in one statement: the guard compares the line's total with what it waits for.
         for (List<AllocationRow> chunk : SqlRows.chunks(allocations, AllocationRow::lineId)) {
-            List<Object> columns = List.of(SqlRows.column(chunk, AllocationRow::lineId, UUID[]::new),
+            // Arrays.asList: the cause reference may be null (e.g. a stock import)
+            List<Object> columns = Arrays.asList(SqlRows.column(chunk, AllocationRow::lineId, UUID[]::new),
                     SqlRows.column(chunk, AllocationRow::orderId, UUID[]::new),
                     SqlRows.column(chunk, AllocationRow::sku, String[]::new),
                     SqlRows.column(chunk, AllocationRow::locationId, String[]::new),
