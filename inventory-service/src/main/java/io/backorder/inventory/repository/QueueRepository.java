@@ -5,6 +5,7 @@ import static io.backorder.inventory.repository.SqlRows.micros;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -54,12 +55,16 @@ public class QueueRepository {
      * One allocation in one statement: the lines take the units (guarded like {@code OrderLine}: only backordered
      * lines, never more than they wait for), their reservations grow per location, and every placement is logged
      * with the score that decided it. Returns how many lines refused their units (always 0 unless there is a bug).
+     * The placements go in as one array per column (binary, no JSON to write and parse); the cause is the same for
+     * all of them.
      */
     private static final String APPLY_ALLOCATIONS = """
             with p as (
-                select * from json_to_recordset(cast(cast(?1 as text) as json)) as p(line_id uuid, order_id uuid,
-                    sku varchar, location_id varchar, units int, cause varchar, cause_ref varchar, score_total numeric,
-                    score_tier numeric, score_value numeric, score_age numeric, score_slip numeric, explanation varchar)
+                select * from unnest(cast(?1 as uuid[]), cast(?2 as uuid[]), cast(?3 as varchar[]),
+                    cast(?4 as varchar[]), cast(?5 as int[]), cast(?6 as float8[]), cast(?7 as float8[]),
+                    cast(?8 as float8[]), cast(?9 as float8[]), cast(?10 as float8[]), cast(?11 as varchar[]))
+                    as p(line_id, order_id, sku, location_id, units, score_total, score_tier, score_value, score_age,
+                        score_slip, explanation)
             ), per_line as (
                 select line_id, sum(units) as units, min(location_id) as location_id, max(score_total) as score_total,
                     max(score_tier) as score_tier, max(score_value) as score_value, max(score_age) as score_age,
@@ -83,8 +88,8 @@ public class QueueRepository {
             ), logged as (
                 insert into allocation (line_id, order_id, sku, location_id, units, cause, cause_ref, score_total,
                     score_tier, score_value, score_age, score_slip, explanation)
-                select line_id, order_id, sku, location_id, units, cause, cause_ref, score_total, score_tier,
-                    score_value, score_age, score_slip, explanation
+                select line_id, order_id, sku, location_id, units, cast(?12 as varchar), cast(?13 as varchar),
+                    score_total, score_tier, score_value, score_age, score_slip, explanation
                 from p
             )
             select (select count(*) from per_line) - (select count(*) from granted)""";
@@ -93,7 +98,8 @@ public class QueueRepository {
                 first_promise_date = coalesce(o.first_promise_date, p.promise_date),
                 first_confidence = coalesce(o.first_confidence, p.confidence),
                 updated_at = now(), version = o.version + 1
-            from json_to_recordset(cast(cast(?1 as text) as json)) as p(line_id uuid, promise_date date, confidence varchar)
+            from unnest(cast(?1 as uuid[]), cast(cast(?2 as text[]) as date[]), cast(?3 as varchar[]))
+                as p(line_id, promise_date, confidence)
             where o.line_id = p.line_id and o.status in ('BACKORDERED', 'RESERVED')""";
     private static final String ALLOCATIONS_BY_CAUSE = """
             select line_id, order_id, sku, location_id, units, score_total, explanation from allocation
@@ -120,9 +126,9 @@ public class QueueRepository {
             where sku in (?1) and due_at > now()""";
 
     /** Units given to one line from one location, with the score that decided it. */
-    public record AllocationRow(UUID lineId, UUID orderId, String sku, String locationId, int units, String cause,
-            String causeRef, double scoreTotal, double scoreTier, double scoreValue, double scoreAge,
-            double scoreSlip, String explanation) {
+    public record AllocationRow(UUID lineId, UUID orderId, String sku, String locationId, int units,
+            double scoreTotal, double scoreTier, double scoreValue, double scoreAge, double scoreSlip,
+            String explanation) {
     }
 
     public record PromiseRow(UUID lineId, LocalDate promiseDate, PromiseConfidence confidence) {
@@ -166,12 +172,24 @@ public class QueueRepository {
                 row -> SqlRows.uuid(row[0])).map(HashSet::new);
     }
 
-    public Uni<Void> applyAllocations(List<AllocationRow> allocations) {
+    /** Applies placements of one cause, e.g. a receipt ({@code cause} RECEIPT, {@code causeRef} its id). */
+    public Uni<Void> applyAllocations(List<AllocationRow> allocations, String cause, String causeRef) {
         Uni<Long> refused = Uni.createFrom().item(0L);
         // Placements of one line stay in one statement: the guard compares the line's total with what it waits for.
         for (List<AllocationRow> chunk : SqlRows.chunks(allocations, AllocationRow::lineId)) {
-            String payload = SqlRows.write(json, chunk);
-            refused = refused.chain(before -> SqlRows.select(APPLY_ALLOCATIONS, List.of(payload),
+            // Arrays.asList: the cause reference may be null (e.g. a stock import)
+            List<Object> columns = Arrays.asList(SqlRows.column(chunk, AllocationRow::lineId, UUID[]::new),
+                    SqlRows.column(chunk, AllocationRow::orderId, UUID[]::new),
+                    SqlRows.column(chunk, AllocationRow::sku, String[]::new),
+                    SqlRows.column(chunk, AllocationRow::locationId, String[]::new),
+                    SqlRows.column(chunk, AllocationRow::units, Integer[]::new),
+                    SqlRows.column(chunk, AllocationRow::scoreTotal, Double[]::new),
+                    SqlRows.column(chunk, AllocationRow::scoreTier, Double[]::new),
+                    SqlRows.column(chunk, AllocationRow::scoreValue, Double[]::new),
+                    SqlRows.column(chunk, AllocationRow::scoreAge, Double[]::new),
+                    SqlRows.column(chunk, AllocationRow::scoreSlip, Double[]::new),
+                    SqlRows.column(chunk, AllocationRow::explanation, String[]::new), cause, causeRef);
+            refused = refused.chain(before -> SqlRows.select(APPLY_ALLOCATIONS, columns,
                     row -> SqlRows.longValue(row[0])).map(counts -> before + counts.get(0)));
         }
         return refused.invoke(count -> {
@@ -183,7 +201,14 @@ public class QueueRepository {
     }
 
     public Uni<Void> applyPromises(List<PromiseRow> promises) {
-        return SqlRows.execute(json, APPLY_PROMISES, promises).invoke(changed -> {
+        Uni<Integer> applied = Uni.createFrom().item(0);
+        for (List<PromiseRow> chunk : SqlRows.chunks(promises, PromiseRow::lineId)) {
+            List<Object> columns = List.of(SqlRows.column(chunk, PromiseRow::lineId, UUID[]::new),
+                    SqlRows.column(chunk, row -> row.promiseDate().toString(), String[]::new),
+                    SqlRows.column(chunk, row -> row.confidence().name(), String[]::new));
+            applied = applied.chain(done -> SqlRows.update(APPLY_PROMISES, columns).map(changed -> done + changed));
+        }
+        return applied.invoke(changed -> {
             if (changed != promises.size()) {
                 throw new IllegalStateException("Tried to promise " + promises.size() + " lines but " + changed
                         + " were open");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,10 +19,11 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Set-based SQL for the few paths that touch thousands of rows in one transaction (allocating a large receipt,
- * recomputing a long queue's promises). Rows go in as one JSON parameter read with {@code json_to_recordset}, which
- * needs no array binding and keeps one statement per chunk (the parameter is cast through text: the reactive driver
- * would otherwise send a Java string for a json parameter as a JSON string scalar). Rows come out as plain values,
- * never managed entities.
+ * recomputing a long queue's promises). Rows go in either as one array parameter per column read with {@code unnest}
+ * (the hot allocation paths: binary, nothing to write and parse as JSON) or as one JSON parameter read with
+ * {@code json_to_recordset} (the parameter is cast through text: the reactive driver would otherwise send a Java
+ * string for a json parameter as a JSON string scalar); one statement per chunk either way. Rows come out as plain
+ * values, never managed entities.
  */
 final class SqlRows {
 
@@ -46,6 +48,29 @@ final class SqlRows {
                     .map(changed -> done + changed));
         }
         return total;
+    }
+
+    /** Runs {@code sql} with these parameters; returns the rows it changed. */
+    static Uni<Integer> update(String sql, List<Object> parameters) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql);
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setParameter(i + 1, parameters.get(i));
+            }
+            return query.executeUpdate();
+        });
+    }
+
+    /**
+     * One column of the rows as an array parameter, for statements reading rows with {@code unnest}: bound in the
+     * driver's binary format, so nothing has to be written as JSON and parsed again.
+     */
+    static <T, C> C[] column(List<T> rows, Function<T, C> value, IntFunction<C[]> array) {
+        C[] column = array.apply(rows.size());
+        for (int i = 0; i < column.length; i++) {
+            column[i] = value.apply(rows.get(i));
+        }
+        return column;
     }
 
     /** Splits rows into chunks of about {@link #CHUNK}, never separating rows with the same key. */

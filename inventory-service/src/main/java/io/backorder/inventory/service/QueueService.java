@@ -190,12 +190,12 @@ public class QueueService {
             PriorityPolicy.Score score = grant.ranked().score();
             String explanation = truncate(grant.explanation());
             allocations.add(new AllocationRow(line.lineId(), line.orderId(), line.sku(), placement.locationId(),
-                    placement.units(), trigger.cause().name(), trigger.reference(), score.total(), score.tier(),
-                    score.value(), score.age(), score.slip(), explanation));
+                    placement.units(), score.total(), score.tier(), score.value(), score.age(), score.slip(),
+                    explanation));
             events.add(new StockAllocated(line.orderId(), line.lineId(), line.sku(), placement.units(),
                     placement.remainingWaiting(), placement.locationId(), score.total(), explanation));
         }
-        return queue.applyAllocations(allocations)
+        return queue.applyAllocations(allocations, trigger.cause().name(), trigger.reference())
                 .chain(() -> outbox.publishAll(events, cause));
     }
 

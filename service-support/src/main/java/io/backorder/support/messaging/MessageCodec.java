@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.backorder.contracts.Envelope;
@@ -24,9 +25,27 @@ public class MessageCodec {
     }
 
     public Envelope wrap(Message message, String causationId) {
+        return wrap(message, causationId, mapper.valueToTree(message));
+    }
+
+    /**
+     * A new envelope around the message and its JSON, the same document as {@code write(wrap(message, causationId))}
+     * written in one pass: the payload is serialized straight from the record instead of being built as a tree first,
+     * which counts when thousands of messages are published at once. The envelope is only good for its header fields.
+     */
+    public Written wrapAndWrite(Message message, String causationId) {
+        Envelope envelope = wrap(message, causationId, mapper.getNodeFactory().pojoNode(message));
+        return new Written(envelope, write(envelope));
+    }
+
+    /** An envelope and its JSON. */
+    public record Written(Envelope envelope, String body) {
+    }
+
+    private Envelope wrap(Message message, String causationId, JsonNode data) {
         MessageCatalog.Entry entry = MessageCatalog.of(message.getClass());
         return Envelope.create(entry.typeName(), source, message.correlationId(), causationId, entry.schemaVersion(),
-                mapper.valueToTree(message));
+                data);
     }
 
     public String write(Envelope envelope) {
