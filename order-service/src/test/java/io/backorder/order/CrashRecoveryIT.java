@@ -59,7 +59,8 @@ import io.restassured.path.json.JsonPath;
  */
 class CrashRecoveryIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    // generous: a service starting on a busy two-core machine has been seen to need a full minute
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final String DATABASE = "orders_crash";
 
     private static PostgresCluster postgres;
