@@ -33,7 +33,12 @@ import io.backorder.infra.ServiceProcess;
 public final class Suite implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Suite.class);
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /*
+     * Ten JVMs booting together on a two-core machine starve each other past any sensible timeout; booting in waves
+     * of one per core takes about as long in total and each wave gets ready in its own time.
+     */
+    private static final int BOOTING_AT_ONCE = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final SuiteOptions options;
     private final PostgresCluster postgres;
@@ -97,25 +102,32 @@ public final class Suite implements AutoCloseable {
     }
 
     private void startServices() {
-        for (SuiteService service : SuiteService.values()) {
-            List<ServiceProcess> replicas = new ArrayList<>();
-            for (int replica = 0; replica < options.replicas(); replica++) {
-                replicas.add(launch(service, replica));
-            }
-            processes.put(service, replicas);
-        }
-        // Start all, then wait for all: the services boot in parallel.
-        List<CompletableFuture<Void>> ready = processes.values()
-                .stream()
-                .flatMap(List::stream)
-                .map(process -> CompletableFuture.runAsync(() -> process.awaitReadyOrFail(READY_TIMEOUT)))
-                .toList();
         try {
-            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+            List<ServiceProcess> booting = new ArrayList<>();
+            for (SuiteService service : SuiteService.values()) {
+                List<ServiceProcess> replicas = new ArrayList<>();
+                processes.put(service, replicas);
+                for (int replica = 0; replica < options.replicas(); replica++) {
+                    ServiceProcess process = launch(service, replica);
+                    replicas.add(process);
+                    booting.add(process);
+                    if (booting.size() == BOOTING_AT_ONCE) {
+                        awaitAllReady(booting);
+                        booting.clear();
+                    }
+                }
+            }
+            awaitAllReady(booting);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    private static void awaitAllReady(List<ServiceProcess> booting) {
+        CompletableFuture.allOf(booting.stream()
+                .map(process -> CompletableFuture.runAsync(() -> process.awaitReadyOrFail(READY_TIMEOUT)))
+                .toArray(CompletableFuture[]::new)).join();
     }
 
     private ServiceProcess launch(SuiteService service, int replica) {

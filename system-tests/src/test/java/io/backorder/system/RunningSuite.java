@@ -18,9 +18,6 @@ import io.backorder.localstack.SuiteOptions;
  */
 public class RunningSuite implements ParameterResolver {
 
-    /** Deadlines shortened so that expiry paths run in seconds, not days. */
-    static final Map<String, String> FAST_DEADLINES = Map.of();
-
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == Suite.class;
@@ -36,7 +33,7 @@ public class RunningSuite implements ParameterResolver {
     static Suite start(int replicas) {
         Path root = Path.of(System.getProperty("backorder.home", "..")).toAbsolutePath().normalize();
         Path dataDir = root.resolve("system-tests").resolve("target").resolve("suite-" + UUID.randomUUID());
-        return Suite.start(SuiteOptions.forTests(root, dataDir, replicas, FAST_DEADLINES));
+        return Suite.start(SuiteOptions.forTests(root, dataDir, replicas, Map.of()));
     }
 
     record Holder(Suite suite) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
