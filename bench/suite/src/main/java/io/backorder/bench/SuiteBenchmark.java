@@ -67,19 +67,25 @@ public final class SuiteBenchmark {
         Path workDir = root.resolve("bench/suite/target/run-" + stamp);
         Map<String, String> settings = Map.of("quarkus.log.category.\"io.backorder\".level", "WARN",
                 "backorder.notification.throttle.coalescing-window", "PT1S");
+        Path out = root.resolve("bench/suite/target/latest.md");
         try (Suite suite = Suite.start(SuiteOptions.forTests(root, workDir, 1, settings))) {
             SuiteBenchmark benchmark = new SuiteBenchmark(suite, root, workDir);
-            benchmark.header(stamp);
-            benchmark.startupAndMemory();
-            benchmark.placeOrderThroughput();
-            benchmark.sagaLatency();
-            benchmark.etaSlipFanOut();
-            benchmark.memoryAfterLoad();
-            Path out = root.resolve("bench/suite/target/latest.md");
-            Files.writeString(out, benchmark.report);
+            // Written after every part: the whole run takes half an hour and a stopped run still leaves its numbers.
+            List<BenchmarkPart> parts = List.of(() -> benchmark.header(stamp), benchmark::startupAndMemory,
+                    benchmark::placeOrderThroughput, benchmark::sagaLatency, benchmark::etaSlipFanOut,
+                    benchmark::memoryAfterLoad);
+            for (BenchmarkPart part : parts) {
+                part.run();
+                Files.writeString(out, benchmark.report);
+            }
             System.out.println(benchmark.report);
             System.out.println("Report written to " + out);
         }
+    }
+
+    @FunctionalInterface
+    private interface BenchmarkPart {
+        void run() throws Exception;
     }
 
     private void header(String stamp) {

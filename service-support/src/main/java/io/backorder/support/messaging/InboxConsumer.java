@@ -1,6 +1,8 @@
 package io.backorder.support.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +16,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.backorder.contracts.Channels;
 import io.backorder.contracts.Envelope;
 import io.backorder.contracts.MessageCatalog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +30,8 @@ import io.vertx.core.json.JsonObject;
  * The service's single inbox. Each message is handled in one transaction together with the insert of its id into
  * {@code processed_message}; a redelivered message finds its id there and changes nothing. A failure is
  * negatively acknowledged: the broker redelivers with backoff a bounded number of times, then dead-letters it.
+ * Consumer lag is measured from the envelope's time to the commit of its handling, so it includes the outbox relay,
+ * the broker queue and every redelivery.
  */
 @ApplicationScoped
 public class InboxConsumer {
@@ -32,11 +39,20 @@ public class InboxConsumer {
     private static final String MARK_PROCESSED = """
             insert into processed_message (message_id, type) values (?1, ?2) on conflict (message_id) do nothing""";
 
+    private static final String UNREADABLE = "unreadable";
+    private static final String UNKNOWN_TYPE = "unknown";
+    /** Few buckets: the lag is tagged by message type, and a full percentile histogram per type would be costly. */
+    private static final Duration[] LAG_BUCKETS = { Duration.ofMillis(100), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2),
+            Duration.ofMinutes(10) };
+
     private final MessageCodec codec;
+    private final MeterRegistry registry;
     private final Map<String, MessageHandler<?>> handlers = new HashMap<>();
 
-    public InboxConsumer(MessageCodec codec, Instance<MessageHandler<?>> handlers) {
+    public InboxConsumer(MessageCodec codec, Instance<MessageHandler<?>> handlers, MeterRegistry registry) {
         this.codec = codec;
+        this.registry = registry;
         for (MessageHandler<?> handler : handlers) {
             String type = MessageCatalog.of(handler.messageType()).typeName();
             if (this.handlers.put(type, handler) != null) {
@@ -62,12 +78,53 @@ public class InboxConsumer {
 
     /** Handles one inbox message body; completes with false when the message had been processed before. */
     public Uni<Boolean> process(String body) {
-        Envelope envelope = codec.read(body);
+        Envelope envelope;
+        try {
+            envelope = codec.read(body);
+        } catch (RuntimeException unreadable) {
+            count(UNREADABLE, "failed");
+            throw unreadable;
+        }
+        // A type no handler knows is not used as a tag: a stray sender must not grow the metrics without bound.
+        String type = handlers.containsKey(envelope.type()) ? envelope.type() : UNKNOWN_TYPE;
+        return handle(envelope).onItemOrFailure().invoke((processed, failure) -> {
+            if (failure != null) {
+                count(type, "failed");
+            } else if (processed) {
+                count(type, "processed");
+                Timer.builder("backorder.inbox.lag")
+                        .description("Time from a message's creation to the commit of its handling")
+                        .tag("type", type)
+                        .serviceLevelObjectives(LAG_BUCKETS)
+                        .register(registry)
+                        .record(Duration.between(envelope.time(), Instant.now()));
+            } else {
+                count(type, "duplicate");
+            }
+        });
+    }
+
+    private void count(String type, String outcome) {
+        Counter.builder("backorder.inbox.messages")
+                .description("Inbox messages by type and outcome (processed, duplicate, failed)")
+                .tag("type", type)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+    }
+
+    private Uni<Boolean> handle(Envelope envelope) {
         MessageHandler<?> handler = handlers.get(envelope.type());
         if (handler == null) {
-            throw new InvalidMessageException("No handler for message type " + envelope.type());
+            return Uni.createFrom()
+                    .failure(new InvalidMessageException("No handler for message type " + envelope.type()));
         }
-        UUID messageId = parseId(envelope.id());
+        UUID messageId;
+        try {
+            messageId = parseId(envelope.id());
+        } catch (InvalidMessageException e) {
+            return Uni.createFrom().failure(e);
+        }
         return Panache.withTransaction(() -> Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(MARK_PROCESSED)
                         .setParameter(1, messageId)

@@ -10,6 +10,10 @@ public interface MessagingConfig {
 
     Outbox outbox();
 
+    /** How often gauges that are read from the database (outbox lag, saga states) are refreshed. */
+    @WithDefault("15s")
+    Duration metricsRefresh();
+
     interface Outbox {
 
         /** How often the relay looks for unsent messages when it found none last time. */
