@@ -17,10 +17,12 @@ import io.backorder.contracts.Envelope;
 import io.backorder.contracts.notification.ContactClicked;
 import io.backorder.infra.EmbeddedBroker;
 import io.backorder.insights.board.BoardResource;
+import io.backorder.insights.service.KpiMetrics;
 import io.backorder.support.messaging.MessageCodec;
 import io.backorder.testing.InjectBroker;
 import io.backorder.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;
 
 /**
@@ -36,8 +38,11 @@ class DeadLetterBoardTest {
     @Inject
     MessageCodec codec;
 
+    @Inject
+    KpiMetrics metrics;
+
     @Test
-    void aDeadLetterIsShownThenRetriedIntoItsInbox() {
+    void aDeadLetterIsShownThenRetriedIntoItsInbox() throws Throwable {
         Envelope letter = codec.wrap(new ContactClicked(null, "SMS", "DLQ-TEST", Instant.now()), null);
         broker.sendAmqp(Addresses.DEAD_LETTERS, codec.write(letter), letter.id());
         String session = Tokens.operator();
@@ -47,6 +52,7 @@ class DeadLetterBoardTest {
         String csrf = board.getCookie(BoardResource.CSRF_COOKIE);
         assertThat(board.asString()).contains("id=\"retry-" + letter.id() + "\"");
         assertThat(broker.messageCount(Addresses.DEAD_LETTERS)).as("browsing takes nothing").isEqualTo(1);
+        assertThat(deadLetterGauge()).contains("backorder_dead_letters{type=\"ContactClicked\"} 1.0");
         String csv = given().cookie(BoardResource.SESSION_COOKIE, session)
                 .get("/board/dead-letters/export.csv")
                 .then()
@@ -78,6 +84,7 @@ class DeadLetterBoardTest {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> broker.messageCount(Addresses.DEAD_LETTERS) == 0);
+        assertThat(deadLetterGauge()).doesNotContain("backorder_dead_letters{");
         assertThat(given().auth()
                 .oauth2(Tokens.operator())
                 .get("/kpis/contact-clicks")
@@ -86,5 +93,10 @@ class DeadLetterBoardTest {
                 .extract()
                 .jsonPath()
                 .getList("rows.message_kind")).contains("DLQ-TEST");
+    }
+
+    private String deadLetterGauge() throws Throwable {
+        VertxContextSupport.subscribeAndAwait(metrics::refresh);
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 }

@@ -31,7 +31,6 @@ import io.backorder.testing.InjectBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -76,12 +75,12 @@ class TechnicalMetricsTest {
     }
 
     @Test
-    void outboxLagGrowsWhileMessagesWaitForTheBroker() throws Throwable {
+    void outboxLagGrowsWhileMessagesWaitForTheBroker() throws Exception {
         scenario.place(order("SHIP_AVAILABLE", "pm_card_visa", List.of(line("TM-1", 1, "3.00"))));
         long unsent = count("select count(*) from outbox_message where sent_at is null");
         Thread.sleep(1100);
 
-        VertxContextSupport.subscribeAndAwait(outboxMetrics::refresh);
+        outboxMetrics.refresh().await().indefinitely();
 
         assertThat(unsent).isPositive();
         assertThat(gauge("backorder_outbox_pending")).isEqualTo(unsent);
@@ -90,45 +89,48 @@ class TechnicalMetricsTest {
     }
 
     @Test
-    void sagaStatesCountTheOrdersInFlight() throws Throwable {
+    void sagaStatesCountTheOrdersInFlight() {
         UUID first = scenario.place(order("SHIP_AVAILABLE", "pm_card_visa", List.of(line("TM-2", 1, "3.00"))));
         scenario.place(order("SHIP_AVAILABLE", "pm_card_visa", List.of(line("TM-3", 1, "3.00"))));
         scenario.reply(new StockReserved(first, lineId(view(first), 0), "TM-2", 1, "wh"));
         await().until(() -> "OPEN".equals(view(first).getString("status")));
 
-        VertxContextSupport.subscribeAndAwait(sagaMetrics::refresh);
+        sagaMetrics.refresh().await().indefinitely();
 
         double reserving = gauge("backorder_saga_orders{status=\"RESERVING\"}");
         double open = gauge("backorder_saga_orders{status=\"OPEN\"}");
         assertThat(reserving).isEqualTo(count("select count(*) from orders where status = 'RESERVING'"))
                 .isGreaterThanOrEqualTo(1);
-        assertThat(open).isEqualTo(count("select count(*) from orders where status = 'OPEN'")).isGreaterThanOrEqualTo(1);
+        assertThat(open).isEqualTo(count("select count(*) from orders where status = 'OPEN'"))
+                .isGreaterThanOrEqualTo(1);
         assertThat(gauge("backorder_saga_orders{status=\"CANCELLING\"}")).isEqualTo(
                 count("select count(*) from orders where status = 'CANCELLING'"));
     }
 
     @Test
-    void deadlineLagShowsADeadlineThatNoReplicaFires() throws Throwable {
+    void deadlineLagShowsADeadlineThatNoReplicaFires() {
         UUID orderId = scenario.place(order("SHIP_AVAILABLE", "pm_card_visa", List.of(line("TM-4", 1, "3.00"))));
         // Claimed by a replica that crashed: its lease keeps the others off it for an hour.
         UUID deadline = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        VertxContextSupport.subscribeAndAwait(() -> pool.preparedQuery("""
+        pool.preparedQuery("""
                 insert into saga_deadline (id, order_id, kind, reference_id, due_at, status, lease_until, created_at)
                 values ($1, $2, 'OFFER_EXPIRY', $3, $4, 'PENDING', $5, $6)""")
                 .execute(Tuple.of(deadline, orderId, UUID.randomUUID(), now.minusMinutes(10), now.plusHours(1), now))
-                .replaceWithVoid());
+                .await()
+                .indefinitely();
         try {
-            VertxContextSupport.subscribeAndAwait(sagaMetrics::refresh);
+            sagaMetrics.refresh().await().indefinitely();
 
             assertThat(gauge("backorder_saga_deadlines_overdue")).isGreaterThanOrEqualTo(1);
             assertThat(gauge("backorder_saga_deadline_lag_seconds")).isGreaterThanOrEqualTo(600);
         } finally {
-            VertxContextSupport.subscribeAndAwait(() -> pool.preparedQuery("delete from saga_deadline where id = $1")
+            pool.preparedQuery("delete from saga_deadline where id = $1")
                     .execute(Tuple.of(deadline))
-                    .replaceWithVoid());
+                    .await()
+                    .indefinitely();
         }
-        VertxContextSupport.subscribeAndAwait(sagaMetrics::refresh);
+        sagaMetrics.refresh().await().indefinitely();
         assertThat(gauge("backorder_saga_deadline_lag_seconds")).isLessThan(600);
     }
 
@@ -158,8 +160,7 @@ class TechnicalMetricsTest {
         return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 
-    private long count(String sql) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(
-                () -> pool.query(sql).execute().map(rows -> rows.iterator().next().getLong(0)));
+    private long count(String sql) {
+        return pool.query(sql).execute().map(rows -> rows.iterator().next().getLong(0)).await().indefinitely();
     }
 }

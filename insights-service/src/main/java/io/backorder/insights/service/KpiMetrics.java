@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,13 +27,16 @@ import io.smallrye.mutiny.Uni;
 public class KpiMetrics {
 
     private final Kpis kpis;
+    private final DeadLetters deadLetters;
     private final Map<String, Double> totals = new ConcurrentHashMap<>();
     private final MultiGauge openBackorderUnits;
     private final MultiGauge backlogUnits;
     private final MultiGauge stockoutRisk;
+    private final MultiGauge deadLettersByType;
 
-    public KpiMetrics(Kpis kpis, MeterRegistry registry) {
+    public KpiMetrics(Kpis kpis, DeadLetters deadLetters, MeterRegistry registry) {
         this.kpis = kpis;
+        this.deadLetters = deadLetters;
         for (String name : List.of("backorder.rate", "fill.rate", "lost.rejected.lines", "lost.delay.cancelled.lines",
                 "offers.awaiting", "contact.clicks")) {
             totals.put(name, 0.0);
@@ -46,6 +50,9 @@ public class KpiMetrics {
                 .register(registry);
         stockoutRisk = MultiGauge.builder("backorder.kpi.stockout.risk")
                 .description("Probability of running out before the next receipt, per SKU")
+                .register(registry);
+        deadLettersByType = MultiGauge.builder("backorder.dead.letters")
+                .description("Messages on the broker's dead-letter queue, per message type")
                 .register(registry);
     }
 
@@ -75,7 +82,27 @@ public class KpiMetrics {
                     perSku(backlogUnits, skus, "backlog_units");
                     perSku(stockoutRisk, risks, "risk");
                     return null;
-                });
+                })
+                .chain(this::refreshDeadLetters);
+    }
+
+    /** A broker that cannot be browsed leaves the last counts: the KPIs above do not depend on it. */
+    private Uni<Void> refreshDeadLetters() {
+        return deadLetters.table().invoke(letters -> {
+            int type = letters.columns().indexOf("type");
+            Map<String, Long> counts = letters.rows()
+                    .stream()
+                    .collect(Collectors.groupingBy(row -> String.valueOf(row.get(type)), Collectors.counting()));
+            deadLettersByType.register(counts.entrySet()
+                    .stream()
+                    .map(count -> MultiGauge.Row.of(Tags.of("type", count.getKey()), count.getValue()))
+                    .toList(), true);
+        })
+                .onFailure()
+                .invoke(e -> Log.warnf("Dead-letter gauge not refreshed: %s", e.getMessage()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
     private static void perSku(MultiGauge gauge, Table table, String column) {

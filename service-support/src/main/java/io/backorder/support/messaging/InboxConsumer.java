@@ -42,9 +42,9 @@ public class InboxConsumer {
     private static final String UNREADABLE = "unreadable";
     private static final String UNKNOWN_TYPE = "unknown";
     /** Few buckets: the lag is tagged by message type, and a full percentile histogram per type would be costly. */
-    private static final Duration[] LAG_BUCKETS = { Duration.ofMillis(100), Duration.ofMillis(500),
+    private static final Duration[] LAG_BUCKETS = {Duration.ofMillis(100), Duration.ofMillis(500),
             Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2),
-            Duration.ofMinutes(10) };
+            Duration.ofMinutes(10)};
 
     private final MessageCodec codec;
     private final MeterRegistry registry;
