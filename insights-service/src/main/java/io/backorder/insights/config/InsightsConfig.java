@@ -5,11 +5,23 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Settings of insights-service ({@code insights.metrics.refresh} is read by the gauges' schedule directly). */
+/** Settings of insights-service. */
 @ConfigMapping(prefix = "insights")
 public interface InsightsConfig {
 
+    Metrics metrics();
+
     Quotes quotes();
+
+    interface Metrics {
+
+        /**
+         * How often the KPI gauges are recomputed. The schedule reads it as a property expression; mapping it here
+         * refuses a value that is not a duration at start.
+         */
+        @WithDefault("30s")
+        Duration refresh();
+    }
 
     interface Quotes {
 
