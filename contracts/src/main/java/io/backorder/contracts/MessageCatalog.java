@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.backorder.contracts.inventory.BackorderQuoted;
 import io.backorder.contracts.inventory.BackorderRecorded;
 import io.backorder.contracts.inventory.DemandForecastUpdated;
 import io.backorder.contracts.inventory.FindSubstitutes;
@@ -93,6 +94,7 @@ public final class MessageCatalog {
         register(OfferSettled.class, 1, INSIGHTS_INBOX);
         register(PaymentRefunded.class, 1, INSIGHTS_INBOX);
         register(ContactClicked.class, 1, INSIGHTS_INBOX);
+        register(BackorderQuoted.class, 1, INSIGHTS_INBOX);
     }
 
     private MessageCatalog() {

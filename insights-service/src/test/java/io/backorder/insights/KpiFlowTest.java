@@ -89,7 +89,8 @@ class KpiFlowTest {
         // customer C1 (gold): L1 2 units in stock and shipped, L2 1 unit backordered ten days ago, L3 rejected
         sent.add(facts.sendAt(new OrderPlaced(o1, "C1-" + o1, CustomerTier.GOLD, tenDaysAgo, List.of(
                 new OrderPlaced.Line(l1, SKU, 2), new OrderPlaced.Line(l2, SKU, 1), new OrderPlaced.Line(l3, SKU,
-                        4))),
+                        4)),
+                null),
                 tenDaysAgo));
         sent.add(facts.sendAt(new StockReserved(o1, l1, SKU, 2, "WH-KPI"), tenDaysAgo));
         // the saga re-sent its command: the same reply again with a new message id
@@ -113,14 +114,14 @@ class KpiFlowTest {
         sent.add(facts.send(new ReservedStockShipped(o1, l2, SKU, 1, "P-2")));
         // customer C2: L4 backordered, cancelled because of the delay and refunded
         sent.add(facts.sendAt(new OrderPlaced(o2, "C2-" + o2, CustomerTier.STANDARD, tenDaysAgo,
-                List.of(new OrderPlaced.Line(l4, SKU, 1))), tenDaysAgo));
+                List.of(new OrderPlaced.Line(l4, SKU, 1)), null), tenDaysAgo));
         sent.add(facts.sendAt(new LineBackordered(o2, l4, SKU, 0, 1, BackorderKind.BACKORDER, TODAY.plusDays(30),
                 PromiseConfidence.LOW), tenDaysAgo));
         sent.add(facts.send(new LineCancelled(o2, l4, SKU, 1, "the customer declined the delay", true)));
         sent.add(facts.send(new PaymentRefunded(o2, l4, new BigDecimal("12.50"), "EUR")));
         // C1 orders again: L5 reserved, not shipped yet (fulfilment backlog)
         sent.add(facts.send(new OrderPlaced(o3, "C1-" + o1, CustomerTier.GOLD, now, List.of(
-                new OrderPlaced.Line(l5, SKU, 1)))));
+                new OrderPlaced.Line(l5, SKU, 1)), null)));
         sent.add(facts.send(new StockReserved(o3, l5, SKU, 1, "WH-KPI")));
         // supply: 3 available, 1 a day forecast, a purchase order due in 5 days that slips to 8
         sent.add(facts.send(new PurchaseOrderIssued("PO-KPI", "SUP-KPI", "WH-KPI", List.of(

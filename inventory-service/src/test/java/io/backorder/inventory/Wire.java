@@ -76,6 +76,15 @@ final class Wire {
         return awaitToOrders(type, 1, matching).get(0);
     }
 
+    List<JsonNode> toInsights(String type, Predicate<JsonNode> matching) {
+        return published(Addresses.INSIGHTS_INBOX, type, matching);
+    }
+
+    JsonNode awaitToInsights(String type, Predicate<JsonNode> matching) {
+        await().atMost(PATIENCE).until(() -> !toInsights(type, matching).isEmpty());
+        return toInsights(type, matching).get(0);
+    }
+
     JsonNode awaitToSuppliers(String type, Predicate<JsonNode> matching) {
         await().atMost(PATIENCE).until(() -> !published(Addresses.SUPPLIER_INBOX, type, matching).isEmpty());
         return published(Addresses.SUPPLIER_INBOX, type, matching).get(0);

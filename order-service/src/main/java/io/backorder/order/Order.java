@@ -101,6 +101,10 @@ public class Order {
     @Column(name = "placed_at", nullable = false)
     private Instant placedAt;
 
+    /** The inventory quote the platform placed the order from, when it named one. */
+    @Column(name = "quote_id")
+    private UUID quoteId;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -163,6 +167,7 @@ public class Order {
         order.paymentMethod = draft.paymentMethod();
         order.paymentMethodStatus = PaymentMethodStatus.UNVERIFIED;
         order.placedAt = now;
+        order.quoteId = draft.quoteId();
         order.updatedAt = now;
         for (OrderDraft.Line line : draft.lines()) {
             order.lines.add(new OrderLine(order, order.lines.size() + 1, line.sku(), line.description(),
@@ -183,6 +188,10 @@ public class Order {
 
     public String reference() {
         return reference;
+    }
+
+    public UUID quoteId() {
+        return quoteId;
     }
 
     public OrderStatus status() {

@@ -31,13 +31,17 @@ import org.junit.jupiter.api.Test;
 import io.backorder.contracts.Addresses;
 import io.backorder.contracts.inventory.ReserveStock;
 import io.backorder.contracts.inventory.StockReserved;
+import io.backorder.contracts.order.OrderPlaced;
 import io.backorder.infra.EmbeddedBroker;
 import io.backorder.support.messaging.MessageCodec;
 import io.backorder.testing.InjectBroker;
 import io.backorder.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The platform API: security, validation, idempotent placement, ownership, refused requests. */
 @QuarkusTest
@@ -48,6 +52,9 @@ class OrderApiTest {
 
     @Inject
     MessageCodec codec;
+
+    @Inject
+    Pool pool;
 
     Scenario scenario;
 
@@ -206,6 +213,47 @@ class OrderApiTest {
     }
 
     @Test
+    void theQuoteAnOrderWasPlacedFromIsKeptShownAndAnnounced() {
+        UUID quoteId = UUID.randomUUID();
+        Map<String, Object> fromQuote = new HashMap<>(body());
+        fromQuote.put("quoteId", quoteId.toString());
+
+        UUID orderId = scenario.place(fromQuote);
+        UUID withoutQuote = scenario.place(body());
+
+        assertThat(Scenario.view(orderId).getString("quoteId")).isEqualTo(quoteId.toString());
+        assertThat(Scenario.view(withoutQuote).getString("quoteId")).isNull();
+        assertThat(scenario.awaitSent(Addresses.INSIGHTS_INBOX, OrderPlaced.class, orderId, placed -> true)
+                .quoteId()).isEqualTo(quoteId);
+        assertThat(scenario.awaitSent(Addresses.INSIGHTS_INBOX, OrderPlaced.class, withoutQuote, placed -> true)
+                .quoteId()).isNull();
+    }
+
+    @Test
+    void aMalformedQuoteIdIsUnprocessableAndPlacesNothing() throws Throwable {
+        String key = UUID.randomUUID().toString();
+        for (String malformed : List.of("not-a-quote", "1-2-3-4-5", "")) {
+            Map<String, Object> invalid = new HashMap<>(body());
+            invalid.put("quoteId", malformed);
+            place(key, invalid, Tokens.platform()).then()
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("quoteId"));
+            assertThat(ordersWithReference((String) invalid.get("reference"))).isZero();
+        }
+        // nor was the key taken: it places the corrected order
+        Map<String, Object> corrected = new HashMap<>(body());
+        corrected.put("quoteId", UUID.randomUUID().toString());
+        place(key, corrected, Tokens.platform()).then().statusCode(201).header("Idempotent-Replayed", "false");
+        // the quote id is part of the request the key stands for
+        corrected.put("quoteId", UUID.randomUUID().toString());
+        place(key, corrected, Tokens.platform()).then()
+                .statusCode(422)
+                .body("detail",
+                        containsString("different request"));
+    }
+
+    @Test
     void shipmentsThatDoNotFitAreRefusedAndChangeNothing() {
         UUID orderId = scenario.place(body());
         UUID lineId = scenario.awaitCommand(ReserveStock.class, orderId).lines().get(0).lineId();
@@ -253,6 +301,13 @@ class OrderApiTest {
         given().auth().oauth2(Tokens.operator()).get("/operator/orders").then().statusCode(400);
         given().auth().oauth2(Tokens.operator()).get("/operator/deadlines").then().statusCode(200);
         given().auth().oauth2(Tokens.operator()).get("/operator/payment-operations").then().statusCode(200);
+    }
+
+    private long ordersWithReference(String reference) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> pool
+                .preparedQuery("select count(*) from orders where reference = $1")
+                .execute(Tuple.of(reference))
+                .map(rows -> rows.iterator().next().getLong(0)));
     }
 
     private static Map<String, Object> body() {

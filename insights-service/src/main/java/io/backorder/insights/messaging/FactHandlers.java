@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import io.backorder.contracts.Envelope;
 import io.backorder.contracts.Message;
 import io.backorder.contracts.MessageCatalog;
+import io.backorder.contracts.inventory.BackorderQuoted;
 import io.backorder.contracts.inventory.DemandForecastUpdated;
 import io.backorder.contracts.inventory.GoodsReceived;
 import io.backorder.contracts.inventory.LineBackordered;
@@ -162,6 +163,12 @@ public class FactHandlers {
     @Singleton
     MessageHandler<DemandForecastUpdated> demandForecastUpdated() {
         return handler(DemandForecastUpdated.class, facts::demandForecastUpdated);
+    }
+
+    @Produces
+    @Singleton
+    MessageHandler<BackorderQuoted> backorderQuoted() {
+        return handler(BackorderQuoted.class, facts::backorderQuoted);
     }
 
     @Produces

@@ -3,6 +3,8 @@ package io.backorder.insights.service;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.backorder.contracts.Envelope;
+import io.backorder.contracts.inventory.BackorderQuoted;
 import io.backorder.contracts.inventory.DemandForecastUpdated;
 import io.backorder.contracts.inventory.GoodsReceived;
 import io.backorder.contracts.inventory.LineBackordered;
@@ -62,13 +65,36 @@ public class Facts {
     }
 
     public Uni<Void> orderPlaced(OrderPlaced order, Envelope envelope) {
-        Uni<Void> chain = execute("insert into order_fact values (?1, ?2, ?3, ?4) on conflict do nothing",
-                order.orderId(), order.customerId(), order.customerTier().name(), utc(order.placedAt()));
+        Uni<Void> chain = execute("""
+                insert into order_fact (order_id, customer_id, customer_tier, placed_at, quote_id)
+                values (?1, ?2, ?3, ?4, cast(?5 as uuid)) on conflict do nothing""", order.orderId(),
+                order.customerId(), order.customerTier().name(), utc(order.placedAt()), order.quoteId());
         for (OrderPlaced.Line line : order.lines()) {
             chain = chain.chain(() -> execute("""
                     insert into line_fact (line_id, order_id, sku, ordered_qty) values (?1, ?2, ?3, ?4)
                     on conflict (line_id) do nothing""", line.lineId(), order.orderId(), line.sku(),
                     line.quantity()));
+        }
+        return chain;
+    }
+
+    /**
+     * One row per quoted SKU. A basket listing a SKU twice is one quoted line of their units together: what the
+     * customer would have ordered of it.
+     */
+    public Uni<Void> backorderQuoted(BackorderQuoted quote, Envelope envelope) {
+        Map<String, BackorderQuoted.Line> bySku = new LinkedHashMap<>();
+        for (BackorderQuoted.Line line : quote.lines()) {
+            bySku.merge(line.sku(), line, (first, more) -> new BackorderQuoted.Line(first.sku(),
+                    first.quantity() + more.quantity(), first.kind(), first.promiseDate(), first.locationId()));
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (BackorderQuoted.Line line : bySku.values()) {
+            chain = chain.chain(() -> execute("""
+                    insert into quote_fact (quote_id, sku, quantity, kind, promise_date, location_id, quoted_at)
+                    values (?1, ?2, ?3, ?4, cast(?5 as date), cast(?6 as varchar), ?7)
+                    on conflict (quote_id, sku) do nothing""", quote.quoteId(), line.sku(), line.quantity(),
+                    line.kind().name(), line.promiseDate(), line.locationId(), utc(quote.quotedAt())));
         }
         return chain;
     }

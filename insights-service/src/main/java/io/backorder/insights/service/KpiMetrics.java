@@ -38,7 +38,7 @@ public class KpiMetrics {
         this.kpis = kpis;
         this.deadLetters = deadLetters;
         for (String name : List.of("backorder.rate", "fill.rate", "lost.rejected.lines", "lost.delay.cancelled.lines",
-                "offers.awaiting", "contact.clicks")) {
+                "offers.awaiting", "contact.clicks", "lost.quote.lines")) {
             totals.put(name, 0.0);
             Gauge.builder("backorder.kpi." + name, totals, values -> values.get(name)).register(registry);
         }
@@ -69,8 +69,8 @@ public class KpiMetrics {
         return Uni.combine()
                 .all()
                 .unis(kpis.daily(period), kpis.skus(period), kpis.stockoutRisk(period), kpis.offersAwaiting(period),
-                        kpis.contactClicks(period))
-                .with((daily, skus, risks, offers, clicks) -> {
+                        kpis.contactClicks(period), kpis.quoteConversion(period))
+                .with((daily, skus, risks, offers, clicks, quotes) -> {
                     long ordered = sum(daily, "ordered");
                     totals.put("backorder.rate", share(sum(daily, "backordered"), ordered));
                     totals.put("fill.rate", share(sum(daily, "filled"), ordered));
@@ -78,6 +78,7 @@ public class KpiMetrics {
                     totals.put("lost.delay.cancelled.lines", (double) sum(skus, "cancelled_for_delay"));
                     totals.put("offers.awaiting", (double) offers.rows().size());
                     totals.put("contact.clicks", (double) sum(clicks, "clicks"));
+                    totals.put("lost.quote.lines", (double) sum(quotes, "lost"));
                     perSku(openBackorderUnits, skus, "open_backorder_units");
                     perSku(backlogUnits, skus, "backlog_units");
                     perSku(stockoutRisk, risks, "risk");

@@ -3,6 +3,7 @@ package io.backorder.insights.service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backorder.insights.Period;
 import io.backorder.insights.StockoutRisk;
 import io.backorder.insights.Table;
+import io.backorder.insights.config.InsightsConfig;
 import io.backorder.support.rest.NotFoundProblem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -49,6 +51,22 @@ public class Kpis {
             count(*) filter (where outcome = 'REJECTED') as rejected,
             count(*) filter (where cancelled_for_delay) as cancelled_for_delay,
             count(*) filter (where refunded_amount > 0) as refunded""".formatted(FILLED);
+    /**
+     * The lines of backorder quotes made within the period ($1 to $2) and what became of them, as of $4: an order
+     * naming the quote within the conversion window ($3 seconds) converted it; without one the line is lost once
+     * the window has passed, pending until then. An order placed after the window does not convert it.
+     */
+    private static final String QUOTE_LINES = """
+            quote_lines as (
+                select q.sku, q.quantity,
+                    case when o.placed_at <= q.quoted_at + cast($3 as double precision) * interval '1 second'
+                            then 'CONVERTED'
+                        when q.quoted_at + cast($3 as double precision) * interval '1 second' <= $4 then 'LOST'
+                        else 'PENDING' end as status
+                from quote_fact q
+                    left join lateral (select min(placed_at) as placed_at from order_fact
+                        where order_fact.quote_id = q.quote_id) o on true
+                where q.quoted_at >= $1 and q.quoted_at < $2)""";
     private static final String AGE_BUCKET = """
             case when %1$s < 8 then '0-7' when %1$s < 15 then '8-14' when %1$s < 31 then '15-30' else '31+' end""";
 
@@ -65,6 +83,7 @@ public class Kpis {
         QUERIES.put("aging", Kpis::aging);
         QUERIES.put("promise-accuracy", Kpis::promiseAccuracy);
         QUERIES.put("lost-sales", Kpis::lostSales);
+        QUERIES.put("quote-conversion", Kpis::quoteConversion);
         QUERIES.put("offers", Kpis::offers);
         QUERIES.put("offers-awaiting", Kpis::offersAwaiting);
         QUERIES.put("contact-clicks", Kpis::contactClicks);
@@ -78,11 +97,13 @@ public class Kpis {
     private final Pool pool;
     private final Clock clock;
     private final ObjectMapper json;
+    private final Duration conversionWindow;
 
-    public Kpis(Pool pool, Clock clock, ObjectMapper json) {
+    public Kpis(Pool pool, Clock clock, ObjectMapper json, InsightsConfig config) {
         this.pool = pool;
         this.clock = clock;
         this.json = json;
+        this.conversionWindow = config.quotes().conversionWindow();
     }
 
     public LocalDate today() {
@@ -237,27 +258,65 @@ public class Kpis {
                         round(row.getNumeric("late") == null ? 0 : row.getNumeric("late").doubleValue())));
     }
 
-    /** Sales lost within the period: rejected lines, lines cancelled because of a delay and their refunds. */
+    /**
+     * Sales lost within the period: rejected lines, lines cancelled because of a delay and their refunds, and lines of
+     * backorder quotes that no order followed within the conversion window.
+     */
     public Uni<Table> lostSales(Period period) {
         return query("lost-sales", "Lost sales", List.of("sku", "rejected_lines", "rejected_units",
-                "cancelled_for_delay_lines", "cancelled_for_delay_units", "refunded_amount"), """
-                        select sku,
-                            count(*) filter (where outcome = 'REJECTED' and decided_at >= $1 and decided_at < $2)
-                                as rejected,
-                            coalesce(sum(ordered_qty) filter (where outcome = 'REJECTED' and decided_at >= $1
-                                and decided_at < $2), 0) as rejected_units,
-                            count(*) filter (where cancelled_for_delay and cancelled_at >= $1 and cancelled_at < $2)
-                                as delayed,
-                            coalesce(sum(ordered_qty) filter (where cancelled_for_delay and cancelled_at >= $1
-                                and cancelled_at < $2), 0) as delayed_units,
-                            coalesce(sum(refunded_amount) filter (where cancelled_for_delay and cancelled_at >= $1
-                                and cancelled_at < $2), 0) as refunded
-                        from line_fact group by sku
-                        having count(*) filter (where (outcome = 'REJECTED' and decided_at >= $1 and decided_at < $2)
-                            or (cancelled_for_delay and cancelled_at >= $1 and cancelled_at < $2)) > 0
-                        order by sku""", Tuple.of(period.start(), period.end()),
+                "cancelled_for_delay_lines", "cancelled_for_delay_units", "refunded_amount",
+                "backorder_quote_lines_lost", "backorder_quote_units_lost"), """
+                        with %s,
+                        orders as (
+                            select sku,
+                                count(*) filter (where outcome = 'REJECTED' and decided_at >= $1 and decided_at < $2)
+                                    as rejected,
+                                coalesce(sum(ordered_qty) filter (where outcome = 'REJECTED' and decided_at >= $1
+                                    and decided_at < $2), 0) as rejected_units,
+                                count(*) filter (where cancelled_for_delay and cancelled_at >= $1
+                                    and cancelled_at < $2) as delayed,
+                                coalesce(sum(ordered_qty) filter (where cancelled_for_delay and cancelled_at >= $1
+                                    and cancelled_at < $2), 0) as delayed_units,
+                                coalesce(sum(refunded_amount) filter (where cancelled_for_delay and cancelled_at >= $1
+                                    and cancelled_at < $2), 0) as refunded
+                            from line_fact group by sku),
+                        quotes as (
+                            select sku, count(*) as lost, sum(quantity) as lost_units
+                            from quote_lines where status = 'LOST' group by sku)
+                        select coalesce(o.sku, q.sku) as sku, coalesce(o.rejected, 0) as rejected,
+                            coalesce(o.rejected_units, 0) as rejected_units, coalesce(o.delayed, 0) as delayed,
+                            coalesce(o.delayed_units, 0) as delayed_units, coalesce(o.refunded, 0) as refunded,
+                            coalesce(q.lost, 0) as quote_lost, coalesce(q.lost_units, 0) as quote_lost_units
+                        from orders o full join quotes q on q.sku = o.sku
+                        where coalesce(o.rejected, 0) + coalesce(o.delayed, 0) + coalesce(q.lost, 0) > 0
+                        order by 1""".formatted(QUOTE_LINES), quoteParameters(period),
                 row -> List.of(row.getString("sku"), row.getLong("rejected"), row.getLong("rejected_units"),
-                        row.getLong("delayed"), row.getLong("delayed_units"), money(row.getBigDecimal("refunded"))));
+                        row.getLong("delayed"), row.getLong("delayed_units"), money(row.getBigDecimal("refunded")),
+                        row.getLong("quote_lost"), row.getLong("quote_lost_units")));
+    }
+
+    /**
+     * Backorder quotes made within the period, per SKU: quoted lines that became an order within the conversion
+     * window, were lost, or are still within it; the conversion rate is over the lines decided (converted or lost).
+     */
+    public Uni<Table> quoteConversion(Period period) {
+        return query("quote-conversion", "Backorder quotes: converted and lost", List.of("sku", "quoted_lines",
+                "converted", "lost", "pending", "conversion_rate"), """
+                        with %s
+                        select sku, count(*) as quoted, count(*) filter (where status = 'CONVERTED') as converted,
+                            count(*) filter (where status = 'LOST') as lost,
+                            count(*) filter (where status = 'PENDING') as pending
+                        from quote_lines group by sku order by sku""".formatted(QUOTE_LINES),
+                quoteParameters(period),
+                row -> List.of(row.getString("sku"), row.getLong("quoted"), row.getLong("converted"),
+                        row.getLong("lost"), row.getLong("pending"),
+                        rate(row.getLong("converted"), row.getLong("converted") + row.getLong("lost"))));
+    }
+
+    /** Period start and end, the conversion window in seconds and now: the parameters of {@link #QUOTE_LINES}. */
+    private Tuple quoteParameters(Period period) {
+        return Tuple.of(period.start(), period.end(), conversionWindow.toMillis() / 1000.0,
+                clock.instant().atOffset(ZoneOffset.UTC));
     }
 
     /** Offers made within the period by option: how often offered, taken by answer and by expiry, and the cost. */

@@ -2,12 +2,17 @@ package io.backorder.inventory.rest;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import io.backorder.contracts.inventory.PromiseConfidence;
 import io.backorder.contracts.inventory.RejectionReason;
 
-/** What checkout may tell the customer, per line, right now. Nothing is held by a quote. */
-public record QuoteView(List<Line> lines) {
+/**
+ * What checkout may tell the customer, per line, right now. Nothing is held by a quote.
+ *
+ * @param quoteId names this quote; the platform passes it as {@code quoteId} when it places the order
+ */
+public record QuoteView(UUID quoteId, List<Line> lines) {
 
     public enum Availability {
         AVAILABLE_NOW, BACKORDERABLE, PREORDERABLE, NOT_ORDERABLE

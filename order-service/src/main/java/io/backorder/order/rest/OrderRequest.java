@@ -3,6 +3,7 @@ package io.backorder.order.rest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -25,6 +26,9 @@ import io.backorder.order.ShippingPreference;
  *
  * @param reference the platform's own order number (shown to the customer); generated when absent
  * @param paymentMethod the provider's reference of the customer's payment method (e.g. {@code pm_...})
+ * @param quoteId optional: the {@code quoteId} inventory's {@code POST /quotes} answered at checkout, so that quotes
+ *        that showed a backorder can be told apart from those that became an order. Text rather than a UUID so that
+ *        a malformed id is refused as unprocessable (422) instead of as unreadable JSON.
  */
 public record OrderRequest(
         @Size(max = 100) String reference,
@@ -32,7 +36,8 @@ public record OrderRequest(
         @NotNull ShippingPreference shipping,
         @NotNull @Valid Customer customer,
         @NotBlank @Size(max = 200) String paymentMethod,
-        @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines) {
+        @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines,
+        String quoteId) {
 
     /**
      * @param latestAcceptableDate the customer needs the goods by then; a promise past it makes an offer
@@ -57,7 +62,8 @@ public record OrderRequest(
             @Pattern(regexp = "[A-Z]{3}") String currency) {
     }
 
-    public OrderDraft toDraft(String platform) {
+    /** @param quoteId {@link #quoteId} once checked */
+    public OrderDraft toDraft(String platform, UUID quoteId) {
         return new OrderDraft(platform, reference, currency, shipping,
                 new OrderDraft.Customer(customer.id(), customer.tier() == null
                         ? CustomerTier.STANDARD
@@ -68,6 +74,7 @@ public record OrderRequest(
                 lines.stream()
                         .map(line -> new OrderDraft.Line(line.sku(), line.description(), line.quantity(),
                                 line.unitPrice()))
-                        .toList());
+                        .toList(),
+                quoteId);
     }
 }

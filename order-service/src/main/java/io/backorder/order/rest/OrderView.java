@@ -37,7 +37,8 @@ import io.backorder.order.TimelineEntry;
  * @param readyToShip a shipment would be accepted now (something is ready and, for ship-complete orders, nothing
  *        waits)
  */
-public record OrderView(UUID id, String reference, OrderStatus status, Instant placedAt, Instant updatedAt,
+public record OrderView(UUID id, String reference, UUID quoteId, OrderStatus status, Instant placedAt,
+        Instant updatedAt,
         String currency, ShippingPreference shipping, boolean readyToShip, Customer customer, List<Line> lines,
         Payment payment, OfferDetails openOffer, List<OfferDetails> offers, List<ShipmentView> shipments,
         List<Event> timeline, int version) {
@@ -90,7 +91,8 @@ public record OrderView(UUID id, String reference, OrderStatus status, Instant p
     public static OrderView of(Order order, List<TimelineEntry> timeline) {
         List<Line> lines = order.lines().stream().map(line -> line(order, line)).toList();
         List<OfferDetails> offers = order.offers().stream().map(OrderView::offer).toList();
-        return new OrderView(order.id(), order.reference(), order.status(), order.placedAt(), order.updatedAt(),
+        return new OrderView(order.id(), order.reference(), order.quoteId(), order.status(), order.placedAt(),
+                order.updatedAt(),
                 order.currency(), order.shipComplete()
                         ? ShippingPreference.SHIP_COMPLETE
                         : ShippingPreference.SHIP_AVAILABLE,

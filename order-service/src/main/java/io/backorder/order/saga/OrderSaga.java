@@ -99,7 +99,8 @@ public final class OrderSaga {
                         order.lines()
                                 .stream()
                                 .map(line -> new OrderPlaced.Line(line.id(), line.sku(), line.quantity()))
-                                .toList()));
+                                .toList(),
+                        order.quoteId()));
         step.effects().send(reserveStock(order, order.lines()));
     }
 

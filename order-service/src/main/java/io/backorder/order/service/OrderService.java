@@ -194,7 +194,23 @@ public class OrderService {
         if (customer.latestAcceptableDate() != null && customer.latestAcceptableDate().isBefore(today)) {
             throw new UnprocessableProblem("The latest acceptable delivery date lies in the past");
         }
-        return request.toDraft(platform);
+        return request.toDraft(platform, quoteId(request));
+    }
+
+    private static UUID quoteId(OrderRequest request) {
+        if (request.quoteId() == null) {
+            return null;
+        }
+        try {
+            UUID quoteId = UUID.fromString(request.quoteId());
+            // UUID.fromString also takes shortened groups such as "1-2-3-4-5"; a quote id is always written in full
+            if (quoteId.toString().equalsIgnoreCase(request.quoteId())) {
+                return quoteId;
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below
+        }
+        throw new UnprocessableProblem("quoteId " + request.quoteId() + " is not a quote id (a UUID)");
     }
 
     private String hash(OrderRequest request) {

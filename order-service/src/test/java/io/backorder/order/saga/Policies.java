@@ -40,7 +40,7 @@ final class Policies {
     static OrderDraft order(ShippingPreference shipping, OrderDraft.Line... lines) {
         return new OrderDraft("platform-a", "REF-1", "EUR", shipping,
                 new OrderDraft.Customer("c-1", CustomerTier.GOLD, "en", "c@example.com", null, true, false, null),
-                "pm_card_visa", List.of(lines));
+                "pm_card_visa", List.of(lines), null);
     }
 
     static OrderDraft.Line line(String sku, int quantity, String unitPrice) {
