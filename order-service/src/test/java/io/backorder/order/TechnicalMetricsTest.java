@@ -31,7 +31,7 @@ import io.backorder.testing.InjectBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.vertx.VertxContextSupport;
+import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -102,7 +102,8 @@ class TechnicalMetricsTest {
         double open = gauge("backorder_saga_orders{status=\"OPEN\"}");
         assertThat(reserving).isEqualTo(count("select count(*) from orders where status = 'RESERVING'"))
                 .isGreaterThanOrEqualTo(1);
-        assertThat(open).isEqualTo(count("select count(*) from orders where status = 'OPEN'")).isGreaterThanOrEqualTo(1);
+        assertThat(open).isEqualTo(count("select count(*) from orders where status = 'OPEN'"))
+                .isGreaterThanOrEqualTo(1);
         assertThat(gauge("backorder_saga_orders{status=\"CANCELLING\"}")).isEqualTo(
                 count("select count(*) from orders where status = 'CANCELLING'"));
     }
