@@ -32,10 +32,7 @@ final class Facts {
 
     /** Sends a fact that happened at {@code time} (the envelope's occurred-at time is what the KPIs count by). */
     Envelope sendAt(Message message, Instant time) {
-        Envelope wrapped = codec.wrap(message, null);
-        Envelope envelope = new Envelope(wrapped.specVersion(), wrapped.id(), wrapped.type(), wrapped.source(), time,
-                wrapped.correlationId(), wrapped.causationId(), wrapped.schemaVersion(), wrapped.dataContentType(),
-                wrapped.data());
+        Envelope envelope = codec.wrap(message, null).withTime(time);
         deliver(envelope);
         return envelope;
     }

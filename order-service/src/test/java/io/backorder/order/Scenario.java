@@ -61,8 +61,14 @@ final class Scenario {
     }
 
     UUID place(Map<String, Object> body) {
+        return place(body, Map.of());
+    }
+
+    /** Places the order with extra request headers (e.g. the platform's trace context). */
+    UUID place(Map<String, Object> body, Map<String, String> headers) {
         String id = given().auth()
                 .oauth2(Tokens.platform())
+                .headers(headers)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON)
                 .body(body)
@@ -124,14 +130,23 @@ final class Scenario {
     /** Messages of a type the order service sent to another service's inbox about this order. */
     <T extends Message> List<T> sent(String inbox, Class<T> type, UUID orderId) {
         String typeName = MessageCatalog.of(type).typeName();
-        List<T> found = new ArrayList<>();
-        for (String body : broker.peekMessageBodies(inbox)) {
-            Envelope envelope = codec.read(body);
-            if (envelope.type().equals(typeName) && orderId.toString().equals(envelope.correlationId())) {
-                found.add(codec.payload(envelope, type));
-            }
-        }
-        return found;
+        return envelopes(inbox, envelope -> envelope.type().equals(typeName) && orderId.toString()
+                .equals(envelope.correlationId())).stream().map(envelope -> codec.payload(envelope, type)).toList();
+    }
+
+    /** Envelopes waiting in another service's inbox that satisfy the condition. */
+    List<Envelope> envelopes(String inbox, Predicate<Envelope> condition) {
+        return broker.peekMessageBodies(inbox).stream().map(codec::read).filter(condition).toList();
+    }
+
+    Envelope awaitEnvelope(String inbox, Predicate<Envelope> condition) {
+        List<Envelope> match = new ArrayList<>();
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
+            match.clear();
+            match.addAll(envelopes(inbox, condition));
+            return !match.isEmpty();
+        });
+        return match.get(0);
     }
 
     <T extends Message> T awaitSent(String inbox, Class<T> type, UUID orderId, Predicate<T> condition) {

@@ -44,10 +44,7 @@ final class Messages {
 
     /** Sends a message that happened at {@code time} (a receipt is dated by when the goods arrived). */
     Envelope sendAt(Message message, Instant time) {
-        Envelope wrapped = codec.wrap(message, null);
-        Envelope envelope = new Envelope(wrapped.specVersion(), wrapped.id(), wrapped.type(), wrapped.source(), time,
-                wrapped.correlationId(), wrapped.causationId(), wrapped.schemaVersion(), wrapped.dataContentType(),
-                wrapped.data());
+        Envelope envelope = codec.wrap(message, null).withTime(time);
         send(envelope);
         return envelope;
     }

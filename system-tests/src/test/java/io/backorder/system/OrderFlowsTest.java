@@ -12,8 +12,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.backorder.contracts.MessageCatalog;
+import io.backorder.contracts.inventory.StockReserved;
 import io.backorder.infra.MailCatcher.CapturedMail;
 import io.backorder.localstack.Suite;
+import io.backorder.localstack.SuiteService;
 import io.restassured.path.json.JsonPath;
 
 /** The order flows a platform drives, end to end across the four real services. */
@@ -34,12 +37,21 @@ class OrderFlowsTest {
         api.sku("FLOW-STOCKED", "ALLOW", new BigDecimal("25.00"), Map.of());
         api.stock("FLOW-STOCKED", "flow-wh", 5);
 
-        String orderId = api.placeOrder("cust-instock", "STANDARD", "SHIP_AVAILABLE", "pm_card_visa",
-                "instock@customer.test", List.of(SuiteApi.line("FLOW-STOCKED", 2, "25.00")));
+        String platformTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String orderId = api.placeOrder(Map.of("traceparent", "00-" + platformTrace + "-00f067aa0ba902b7-01"),
+                "cust-instock", "STANDARD", "SHIP_AVAILABLE", "pm_card_visa", "instock@customer.test",
+                List.of(SuiteApi.line("FLOW-STOCKED", 2, "25.00")));
         JsonPath reserved = api.awaitOrder(orderId, order -> "RESERVED".equals(order.getString("lines[0].state"))
                 && new BigDecimal("50.00").compareTo(order.getObject("payment.authorized", BigDecimal.class)) == 0);
         assertThat(reserved.getString("status")).isEqualTo("OPEN");
         assertThat(api.stockOf("FLOW-STOCKED").getInt("reserved")).isEqualTo(2);
+        // The platform's trace went through order-service's outbox and the broker into inventory-service, whose
+        // reply (as it stored it in its own outbox) continues it.
+        assertThat(new Invariants(suite).rows(SuiteService.INVENTORY,
+                "select distinct split_part(body::json->>'traceparent',"
+                        + " '-', 2) from outbox_message where correlation_id = '" + orderId + "' and type = '"
+                        + MessageCatalog.of(StockReserved.class).typeName() + "'"))
+                .containsExactly(platformTrace);
 
         api.ship(orderId, "SHIP-1", reserved.getString("lines[0].id"), 2);
 

@@ -148,9 +148,16 @@ final class SuiteApi {
 
     String placeOrder(String customerId, String tier, String shipping, String paymentMethod, String email,
             List<Map<String, Object>> lines) {
+        return placeOrder(Map.of(), customerId, tier, shipping, paymentMethod, email, lines);
+    }
+
+    /** Places an order with extra request headers, e.g. the platform's W3C {@code traceparent}. */
+    String placeOrder(Map<String, String> headers, String customerId, String tier, String shipping,
+            String paymentMethod, String email, List<Map<String, Object>> lines) {
         Map<String, Object> customer = new HashMap<>(Map.of("id", customerId, "tier", tier, "locale", "en"));
         customer.put("email", email);
-        return asPlatform(SuiteService.ORDER).header("Idempotency-Key", UUID.randomUUID().toString())
+        return asPlatform(SuiteService.ORDER).headers(headers)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("currency", "EUR", "shipping", shipping, "paymentMethod", paymentMethod,
                         "customer", customer, "lines", lines))
                 .post("/orders")

@@ -31,7 +31,8 @@ import io.vertx.core.json.JsonObject;
  * {@code processed_message}; a redelivered message finds its id there and changes nothing. A failure is
  * negatively acknowledged: the broker redelivers with backoff a bounded number of times, then dead-letters it.
  * Consumer lag is measured from the envelope's time to the commit of its handling, so it includes the outbox relay,
- * the broker queue and every redelivery.
+ * the broker queue and every redelivery. Each message is handled in a span that continues the trace of the work that
+ * published it ({@link InboxTracing}).
  */
 @ApplicationScoped
 public class InboxConsumer {
@@ -47,11 +48,14 @@ public class InboxConsumer {
             Duration.ofMinutes(10)};
 
     private final MessageCodec codec;
+    private final InboxTracing tracing;
     private final MeterRegistry registry;
     private final Map<String, MessageHandler<?>> handlers = new HashMap<>();
 
-    public InboxConsumer(MessageCodec codec, Instance<MessageHandler<?>> handlers, MeterRegistry registry) {
+    public InboxConsumer(MessageCodec codec, InboxTracing tracing, Instance<MessageHandler<?>> handlers,
+            MeterRegistry registry) {
         this.codec = codec;
+        this.tracing = tracing;
         this.registry = registry;
         for (MessageHandler<?> handler : handlers) {
             String type = MessageCatalog.of(handler.messageType()).typeName();
@@ -87,7 +91,7 @@ public class InboxConsumer {
         }
         // A type no handler knows is not used as a tag: a stray sender must not grow the metrics without bound.
         String type = handlers.containsKey(envelope.type()) ? envelope.type() : UNKNOWN_TYPE;
-        return handle(envelope).onItemOrFailure().invoke((processed, failure) -> {
+        return tracing.traced(envelope, () -> handle(envelope)).onItemOrFailure().invoke((processed, failure) -> {
             if (failure != null) {
                 count(type, "failed");
             } else if (processed) {

@@ -1,5 +1,7 @@
 package io.backorder.support.messaging;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,10 +44,12 @@ public class MessageCodec {
     public record Written(Envelope envelope, String body) {
     }
 
+    /** The envelope carries the current trace context: consumers continue the trace of the work that published it. */
     private Envelope wrap(Message message, String causationId, JsonNode data) {
         MessageCatalog.Entry entry = MessageCatalog.of(message.getClass());
+        Map<String, String> trace = EnvelopeTraceContext.current();
         return Envelope.create(entry.typeName(), source, message.correlationId(), causationId, entry.schemaVersion(),
-                data);
+                data, trace.get(EnvelopeTraceContext.TRACEPARENT), trace.get(EnvelopeTraceContext.TRACESTATE));
     }
 
     public String write(Envelope envelope) {
