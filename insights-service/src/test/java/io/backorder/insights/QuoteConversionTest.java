@@ -206,7 +206,7 @@ class QuoteConversionTest {
         data.remove("quoteId");
         Envelope old = new Envelope(current.specVersion(), current.id(), current.type(), current.source(),
                 current.time(), current.correlationId(), current.causationId(), current.schemaVersion(),
-                current.dataContentType(), data);
+                current.dataContentType(), data, current.traceparent(), current.tracestate());
         assertThat(codec.write(old)).doesNotContain("quoteId");
 
         facts.deliver(old);

@@ -146,6 +146,10 @@ public final class Suite implements AutoCloseable {
             properties.put("quarkus.mailer.mock", "false");
             properties.put("quarkus.mailer.start-tls", "DISABLED");
         }
+        if (service == SuiteService.INSIGHTS) {
+            // The local stack serves the board over plain HTTP; a Secure cookie would never come back.
+            properties.put("insights.board.secure-cookies", "false");
+        }
         properties.putAll(options.extraProperties());
         return ServiceProcess.start(name, service.runnerJar(options.projectRoot()), properties,
                 options.dataDir().toAbsolutePath().resolve("logs").resolve(name + ".log"));

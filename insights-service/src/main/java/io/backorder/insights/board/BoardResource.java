@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.backorder.insights.Period;
 import io.backorder.insights.Table;
+import io.backorder.insights.config.InsightsConfig;
 import io.backorder.insights.rest.KpiResource;
 import io.backorder.insights.rest.PeriodParameters;
 import io.backorder.insights.service.DeadLetters;
@@ -59,10 +60,12 @@ public class BoardResource {
     private final Template index;
     private final Template sku;
     private final Template login;
+    private final boolean secureCookies;
 
     public BoardResource(Kpis kpis, DeadLetters deadLetters, JWTParser parser, SecurityIdentity identity,
-            @Location("board/index") Template index,
+            InsightsConfig config, @Location("board/index") Template index,
             @Location("board/sku") Template sku, @Location("board/login") Template login) {
+        this.secureCookies = config.board().secureCookies();
         this.kpis = kpis;
         this.deadLetters = deadLetters;
         this.parser = parser;
@@ -239,11 +242,11 @@ public class BoardResource {
         return page(status, login.data("csrf", token).data("error", error).render(), token);
     }
 
-    private static Response page(String html, String csrf) {
+    private Response page(String html, String csrf) {
         return page(Response.Status.OK, html, csrf);
     }
 
-    private static Response page(Response.Status status, String html, String csrf) {
+    private Response page(Response.Status status, String html, String csrf) {
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(html)
@@ -256,9 +259,10 @@ public class BoardResource {
                 .build();
     }
 
-    private static NewCookie cookie(String name, String value, int maxAge) {
+    private NewCookie cookie(String name, String value, int maxAge) {
         return new NewCookie.Builder(name).value(value)
                 .path("/")
+                .secure(secureCookies)
                 .httpOnly(true)
                 .sameSite(NewCookie.SameSite.STRICT)
                 .maxAge(maxAge)

@@ -13,6 +13,8 @@ public interface InsightsConfig {
 
     Quotes quotes();
 
+    Board board();
+
     interface Metrics {
 
         /**
@@ -31,5 +33,15 @@ public interface InsightsConfig {
          */
         @WithDefault("24h")
         Duration conversionWindow();
+    }
+
+    interface Board {
+
+        /**
+         * The board's session and CSRF cookies are sent only over HTTPS. Off only where the board is served over plain
+         * HTTP on the operator's own machine (local stack, tests).
+         */
+        @WithDefault("true")
+        boolean secureCookies();
     }
 }
