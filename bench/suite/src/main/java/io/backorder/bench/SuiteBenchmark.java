@@ -15,9 +15,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,12 +73,20 @@ public final class SuiteBenchmark {
         try (Suite suite = Suite.start(SuiteOptions.forTests(root, workDir, 1, settings))) {
             SuiteBenchmark benchmark = new SuiteBenchmark(suite, root, workDir);
             // Written after every part: the whole run takes half an hour and a stopped run still leaves its numbers.
-            List<BenchmarkPart> parts = List.of(() -> benchmark.header(stamp), benchmark::startupAndMemory,
-                    benchmark::placeOrderThroughput, benchmark::sagaLatency, benchmark::etaSlipFanOut,
-                    benchmark::memoryAfterLoad);
-            for (BenchmarkPart part : parts) {
-                part.run();
-                Files.writeString(out, benchmark.report);
+            Map<String, BenchmarkPart> parts = new LinkedHashMap<>();
+            parts.put("startup", benchmark::startupAndMemory);
+            parts.put("place-order", benchmark::placeOrderThroughput);
+            parts.put("saga", benchmark::sagaLatency);
+            parts.put("fanout", benchmark::etaSlipFanOut);
+            parts.put("memory", benchmark::memoryAfterLoad);
+            Set<String> chosen = Set.of(System.getProperty("bench.parts", String.join(",", parts.keySet()))
+                    .split(","));
+            benchmark.header(stamp);
+            for (Map.Entry<String, BenchmarkPart> part : parts.entrySet()) {
+                if (chosen.contains(part.getKey())) {
+                    part.getValue().run();
+                    Files.writeString(out, benchmark.report);
+                }
             }
             System.out.println(benchmark.report);
             System.out.println("Report written to " + out);
@@ -142,6 +152,12 @@ public final class SuiteBenchmark {
         pgbench.prepare(SKUS);
         Path script = root.resolve("bench/suite/place-order.pgbench.sql");
 
+        Map<String, Long> services = new LinkedHashMap<>();
+        for (SuiteService service : SuiteService.values()) {
+            services.put(service.module(), suite.processes(service).get(0).pid());
+        }
+        CpuMeter cpu = new CpuMeter(services, suite.postgres().postmasterPid());
+        StringBuilder cpuTable = new StringBuilder();
         placeOrders(8, "mild", Duration.ofSeconds(10));
         report.append("#### Place-order throughput and latency (HTTP `POST /orders`, one line, in stock)\n\n")
                 .append("Mild skew: SKUs uniform over 100. Hot skew: 80% of orders for one SKU. `accepted` is what the ")
@@ -155,8 +171,29 @@ public final class SuiteBenchmark {
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String skew : List.of("mild", "hot")) {
             for (int clients : List.of(8, 16)) {
+                Map<String, Double> before = cpu.snapshot();
                 LoadResult load = placeOrders(clients, skew, Duration.ofSeconds(seconds));
+                Map<String, Double> orderCpu = CpuMeter.between(before, cpu.snapshot());
+                before = cpu.snapshot();
                 PgBench.Result sql = pgbench.run(script, clients, seconds, skew);
+                double pgbenchCpu = CpuMeter.between(before, cpu.snapshot()).get("postgresql");
+                if (cpuTable.isEmpty()) {
+                    cpuTable.append("CPU time per reserved order, from /proc, over the whole HTTP run until the last ")
+                            .append("reservation was applied (the bench JVM holds the broker, the SMTP server and ")
+                            .append("the HTTP clients); the last column is PostgreSQL's CPU per pgbench run of the ")
+                            .append("five transactions.\n\n| skew | clients | ")
+                            .append(String.join(" | ", orderCpu.keySet()))
+                            .append(" | total | pgbench: postgresql |\n|---|---:|")
+                            .append("---:|".repeat(orderCpu.size() + 2))
+                            .append('\n');
+                }
+                cpuTable.append("| ").append(skew).append(" | ").append(clients).append(" | ");
+                for (double millis : orderCpu.values()) {
+                    cpuTable.append(String.format(Locale.ROOT, "%.1f ms | ", millis / load.reserved()));
+                }
+                cpuTable.append(String.format(Locale.ROOT, "%.1f ms | %.1f ms |%n",
+                        orderCpu.values().stream().mapToDouble(Double::doubleValue).sum() / load.reserved(),
+                        pgbenchCpu / sql.transactions()));
                 report.append(String.format(Locale.ROOT,
                         "| %s | %d | %.0f | %.1f ms | %.1f ms | %d / %d | %.0f | %.0f | %.1f ms | %.1f ms | %.0f%% | %.0f%% |%n",
                         skew, clients, load.acceptedPerSecond(), load.latencies().percentileMillis(50),
@@ -166,10 +203,11 @@ public final class SuiteBenchmark {
                         100 * load.reservedPerSecond() / sql.tps(), 100 * load.acceptedPerSecond() / sql.tps()));
             }
         }
-        report.append('\n');
+        report.append('\n').append(cpuTable).append('\n');
     }
 
-    record LoadResult(double acceptedPerSecond, Latencies latencies, long errors, double reservedPerSecond) {
+    record LoadResult(double acceptedPerSecond, Latencies latencies, long errors, long reserved,
+            double reservedPerSecond) {
     }
 
     private LoadResult placeOrders(int clients, String skew, Duration duration) throws Exception {
@@ -207,7 +245,8 @@ public final class SuiteBenchmark {
         awaitCount(SuiteService.ORDER, "select count(*) from orders where status = 'RESERVING'", 0,
                 Duration.ofMinutes(5));
         double reservedSeconds = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
-        return new LoadResult(accepted.get() / acceptedSeconds, latencies, errors.get(), placed / reservedSeconds);
+        return new LoadResult(accepted.get() / acceptedSeconds, latencies, errors.get(), placed,
+                placed / reservedSeconds);
     }
 
     private static Map<String, Object> order(String skew) {
