@@ -158,7 +158,11 @@ public final class SuiteBenchmark {
         }
         CpuMeter cpu = new CpuMeter(services, suite.postgres().postmasterPid());
         StringBuilder cpuTable = new StringBuilder();
-        placeOrders(8, "mild", Duration.ofSeconds(10));
+        // Services are measured warm, as they run in production: C2 compiles the hot path only after some
+        // thousand orders, and the first runs would otherwise measure the JIT compiler.
+        Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.warmup", 60) / 2);
+        placeOrders(16, "mild", warmUp);
+        placeOrders(16, "hot", warmUp);
         report.append("#### Place-order throughput and latency (HTTP `POST /orders`, one line, in stock)\n\n")
                 .append("Mild skew: SKUs uniform over 100. Hot skew: 80% of orders for one SKU. `accepted` is what the ")
                 .append("platform sees (201 with the order); `reserved` counts until inventory's reservation ")
