@@ -161,8 +161,8 @@ public final class SuiteBenchmark {
         // Services are measured warm, as they run in production: C2 compiles the hot path only after some
         // thousand orders, and the first runs would otherwise measure the JIT compiler.
         Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.warmup", 60) / 2);
-        placeOrders(16, "mild", warmUp);
-        placeOrders(16, "hot", warmUp);
+        placeOrders(16, "mild", warmUp, cpu);
+        placeOrders(16, "hot", warmUp, cpu);
         report.append("#### Place-order throughput and latency (HTTP `POST /orders`, one line, in stock)\n\n")
                 .append("Mild skew: SKUs uniform over 100. Hot skew: 80% of orders for one SKU. `accepted` is what the ")
                 .append("platform sees (201 with the order); `reserved` counts until inventory's reservation ")
@@ -175,17 +175,17 @@ public final class SuiteBenchmark {
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String skew : List.of("mild", "hot")) {
             for (int clients : List.of(8, 16)) {
+                LoadResult load = placeOrders(clients, skew, Duration.ofSeconds(seconds), cpu);
+                Map<String, Double> orderCpu = load.cpu();
                 Map<String, Double> before = cpu.snapshot();
-                LoadResult load = placeOrders(clients, skew, Duration.ofSeconds(seconds));
-                Map<String, Double> orderCpu = CpuMeter.between(before, cpu.snapshot());
-                before = cpu.snapshot();
                 PgBench.Result sql = pgbench.run(script, clients, seconds, skew);
                 double pgbenchCpu = CpuMeter.between(before, cpu.snapshot()).get("postgresql");
                 if (cpuTable.isEmpty()) {
-                    cpuTable.append("CPU time per reserved order, from /proc, over the whole HTTP run until the last ")
-                            .append("reservation was applied (the bench JVM holds the broker, the SMTP server and ")
-                            .append("the HTTP clients); the last column is PostgreSQL's CPU per pgbench run of the ")
-                            .append("five transactions.\n\n| skew | clients | ")
+                    cpuTable.append("CPU time per order, from /proc, from the start of the HTTP run until the suite ")
+                            .append("is quiet again (every outbox sent, every payment authorization applied), so ")
+                            .append("it covers everything the orders caused; the bench JVM holds the broker, the ")
+                            .append("SMTP server and the HTTP clients. The last column is PostgreSQL's CPU per ")
+                            .append("pgbench run of the five transactions.\n\n| skew | clients | ")
                             .append(String.join(" | ", orderCpu.keySet()))
                             .append(" | total | pgbench: postgresql |\n|---|---:|")
                             .append("---:|".repeat(orderCpu.size() + 2))
@@ -211,16 +211,17 @@ public final class SuiteBenchmark {
     }
 
     record LoadResult(double acceptedPerSecond, Latencies latencies, long errors, long reserved,
-            double reservedPerSecond) {
+            double reservedPerSecond, Map<String, Double> cpu) {
     }
 
-    private LoadResult placeOrders(int clients, String skew, Duration duration) throws Exception {
+    private LoadResult placeOrders(int clients, String skew, Duration duration, CpuMeter cpu) throws Exception {
         String platform = suite.keys().platformToken();
         String orders = suite.baseUrl(SuiteService.ORDER) + "/orders";
         Latencies latencies = new Latencies();
         AtomicLong errors = new AtomicLong();
         AtomicLong accepted = new AtomicLong();
         long before = count(SuiteService.ORDER, "select count(*) from orders");
+        Map<String, Double> cpuBefore = cpu.snapshot();
         Instant begin = Instant.now();
         Instant end = begin.plus(duration);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -249,8 +250,9 @@ public final class SuiteBenchmark {
         awaitCount(SuiteService.ORDER, "select count(*) from orders where status = 'RESERVING'", 0,
                 Duration.ofMinutes(5));
         double reservedSeconds = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
+        awaitQuiet();
         return new LoadResult(accepted.get() / acceptedSeconds, latencies, errors.get(), placed,
-                placed / reservedSeconds);
+                placed / reservedSeconds, CpuMeter.between(cpuBefore, cpu.snapshot()));
     }
 
     private static Map<String, Object> order(String skew) {
@@ -430,6 +432,27 @@ public final class SuiteBenchmark {
                 throw new IllegalStateException("Inboxes did not drain");
             }
             sleep(100);
+        }
+    }
+
+    /**
+     * Until nothing the last run caused is still under way: every service's outbox sent and every payment operation
+     * applied, twice in a row a second apart (a message may be between an outbox and the next service's inbox).
+     */
+    private void awaitQuiet() {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+        int quietChecks = 0;
+        while (quietChecks < 2) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("The suite did not become quiet within 10 minutes");
+            }
+            boolean quiet = count(SuiteService.ORDER,
+                    "select count(*) from payment_operation where status = 'PENDING'") == 0;
+            for (SuiteService service : SuiteService.values()) {
+                quiet &= count(service, "select count(*) from outbox_message where sent_at is null") == 0;
+            }
+            quietChecks = quiet ? quietChecks + 1 : 0;
+            sleep(1000);
         }
     }
 

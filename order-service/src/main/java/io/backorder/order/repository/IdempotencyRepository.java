@@ -1,6 +1,7 @@
 package io.backorder.order.repository;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,5 +26,24 @@ public class IdempotencyRepository implements PanacheRepositoryBase<IdempotencyR
                 .setParameter(4, now)
                 .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /** Stores the response of the request that claimed the key, for its retries. */
+    public Uni<Void> complete(String platform, String key, UUID orderId, int statusCode, String response) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                update idempotency_record set order_id = ?3, status_code = ?4, response = ?5
+                where platform = ?1 and idempotency_key = ?2""")
+                .setParameter(1, platform)
+                .setParameter(2, key)
+                .setParameter(3, orderId)
+                .setParameter(4, statusCode)
+                .setParameter(5, response)
+                .executeUpdate())
+                .invoke(updated -> {
+                    if (updated != 1) {
+                        throw new IllegalStateException("Idempotency-Key " + key + " was not claimed");
+                    }
+                })
+                .replaceWithVoid();
     }
 }

@@ -128,20 +128,14 @@ public class OrderService {
                         .orElseThrow());
     }
 
+    /** The response is built from the order in memory: its whole timeline is what the saga's start recorded. */
     private Uni<Placed> create(String platform, String key, OrderDraft draft, Instant now) {
         Order order = Order.place(draft, now);
-        return orders.persist(order)
-                .chain(() -> runner.apply(order, null, (saga, step) -> saga.start(step)))
-                .chain(this::view)
-                .chain(view -> {
-                    String body = write(view);
-                    return idempotency.findById(new IdempotencyRecord.Key(platform, key)).map(record -> {
-                        record.orderId = order.id();
-                        record.statusCode = 201;
-                        record.response = body;
-                        return new Placed(order.id(), body, false);
-                    });
-                });
+        return runner.start(order).chain(started -> {
+            String body = write(OrderView.of(order, started));
+            return idempotency.complete(platform, key, order.id(), 201, body)
+                    .replaceWith(new Placed(order.id(), body, false));
+        });
     }
 
     private Uni<Placed> replay(String platform, String key, String hash) {

@@ -1,6 +1,7 @@
 package io.backorder.order.service;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.backorder.contracts.Envelope;
 import io.backorder.contracts.Message;
 import io.backorder.order.Order;
+import io.backorder.order.TimelineEntry;
 import io.backorder.order.repository.DeadlineRepository;
 import io.backorder.order.repository.OrderRepository;
 import io.backorder.order.repository.PaymentOperationRepository;
@@ -62,12 +64,27 @@ public class SagaRunner {
                 .flatMap(order -> apply(order, cause, input));
     }
 
-    /** Applies one input to an order locked (or created) in this transaction. */
+    /** Applies one input to an order locked in this transaction. */
     public Uni<Order> apply(Order order, Envelope cause, BiConsumer<OrderSaga, Step> input) {
+        SagaEffects effects = decide(order, input);
+        return write(order, effects, cause).replaceWith(order);
+    }
+
+    /**
+     * Starts the saga of a new order and persists the order with everything the start decided. The start is decided
+     * before the order is persisted, so the order is inserted once in its started state, not inserted and updated.
+     * Returns what the start recorded on the order's timeline.
+     */
+    public Uni<List<TimelineEntry>> start(Order order) {
+        SagaEffects effects = decide(order, OrderSaga::start);
+        return orders.persist(order).chain(() -> write(order, effects, null)).replaceWith(effects.timeline());
+    }
+
+    private SagaEffects decide(Order order, BiConsumer<OrderSaga, Step> input) {
         Step step = new Step(order, clock.instant());
         input.accept(saga, step);
         order.recordStep(step.now());
-        return write(order, step.effects(), cause).replaceWith(order);
+        return step.effects();
     }
 
     private Uni<Void> write(Order order, SagaEffects effects, Envelope cause) {
