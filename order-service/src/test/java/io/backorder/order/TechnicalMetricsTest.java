@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,6 +22,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.backorder.contracts.Addresses;
 import io.backorder.contracts.Envelope;
 import io.backorder.contracts.inventory.StockReserved;
 import io.backorder.infra.EmbeddedBroker;
@@ -86,6 +88,44 @@ class TechnicalMetricsTest {
         assertThat(gauge("backorder_outbox_pending")).isEqualTo(unsent);
         assertThat(gauge("backorder_outbox_lag_seconds")).isGreaterThan(1.0);
         assertThat(gauge("backorder_outbox_failing")).isZero();
+    }
+
+    @Test
+    void outboxMessagesTheBrokerRefusedCountAsFailing() {
+        scenario.place(order("SHIP_AVAILABLE", "pm_card_visa", List.of(line("TM-6", 1, "3.00"))));
+        long refused = count("select min(sequence) from outbox_message where sent_at is null");
+        // What the relay records when the broker does not accept a batch: an attempt and its reason, still unsent.
+        outboxAttempt(refused, 1, "refused by the broker");
+        try {
+            outboxMetrics.refresh().await().indefinitely();
+
+            assertThat(gauge("backorder_outbox_failing")).isEqualTo(1);
+        } finally {
+            outboxAttempt(refused, 0, null);
+        }
+        outboxMetrics.refresh().await().indefinitely();
+        assertThat(gauge("backorder_outbox_failing")).isZero();
+    }
+
+    private void outboxAttempt(long sequence, int attempts, String error) {
+        pool.preparedQuery("update outbox_message set attempts = $2, last_error = $3 where sequence = $1")
+                .execute(Tuple.of(sequence, attempts, error))
+                .await()
+                .indefinitely();
+    }
+
+    @Test
+    void anUnreadableMessageCountsAsFailedAndEndsInTheDeadLetterQueue() {
+        double failed = gauge("backorder_inbox_messages_total{outcome=\"failed\",type=\"unreadable\"}");
+        long deadBefore = broker.messageCount(Addresses.DEAD_LETTERS);
+
+        broker.sendAmqp(Addresses.ORDER_INBOX, "this is not an envelope", UUID.randomUUID().toString());
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> broker.messageCount(Addresses.DEAD_LETTERS) == deadBefore + 1);
+        // every delivery attempt failed, and each was counted under the one bounded type "unreadable"
+        assertThat(gauge("backorder_inbox_messages_total{outcome=\"failed\",type=\"unreadable\"}"))
+                .isGreaterThanOrEqualTo(failed + 1);
     }
 
     @Test

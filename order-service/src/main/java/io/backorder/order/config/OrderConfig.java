@@ -58,6 +58,10 @@ public interface OrderConfig {
             @WithDefault("20")
             int batchSize();
 
+            /** Provider calls in flight at once per replica. */
+            @WithDefault("8")
+            int concurrency();
+
             /** A claimed call not finished within the lease is taken again (by this or another replica). */
             @WithDefault("60s")
             Duration lease();

@@ -59,7 +59,7 @@ public class DeadlineScheduler {
     }
 
     void start(@Observes StartupEvent event) {
-        periodic.every(config.every(), "deadline scheduler", this::fireDue);
+        periodic.everyUntilDrained(config.every(), "deadline scheduler", config.batchSize(), this::fireDue);
     }
 
     /** Fires what is due now; returns how many deadlines were claimed. */

@@ -79,18 +79,36 @@ public class PaymentWorker {
     }
 
     void start(@Observes StartupEvent event) {
-        periodic.every(config.every(), "payment worker", this::runDue);
+        periodic.everyUntilDrained(config.every(), "payment worker", config.batchSize(), this::runDue);
     }
 
-    /** Executes the calls that are due; returns how many were claimed. */
+    /**
+     * Executes the calls that are due; returns how many were claimed. The provider calls of a batch are in flight
+     * together (they are remote and independent); their answers are applied one after another, each in its own
+     * transaction.
+     */
     public Uni<Integer> runDue() {
         return claim().flatMap(claimed -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Claimed operation : claimed) {
-                chain = chain.chain(() -> execute(operation));
+            if (claimed.isEmpty()) {
+                return Uni.createFrom().item(0);
             }
-            return chain.replaceWith(claimed.size());
+            return Uni.join()
+                    .all(claimed.stream().map(this::answer).toList())
+                    .usingConcurrencyOf(config.concurrency())
+                    .andFailFast()
+                    .flatMap(answers -> {
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        for (Answer answer : answers) {
+                            chain = chain.chain(() -> settle(answer));
+                        }
+                        return chain;
+                    })
+                    .replaceWith(claimed.size());
         });
+    }
+
+    /** A provider's answer to a claimed call, or why there is none. */
+    private record Answer(Claimed operation, PaymentResult result, Throwable failure) {
     }
 
     private Uni<List<Claimed>> claim() {
@@ -100,10 +118,17 @@ public class PaymentWorker {
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(Claimed::of).toList());
     }
 
-    private Uni<Void> execute(Claimed operation) {
-        return call(operation)
-                .flatMap(result -> Panache.withTransaction(() -> apply(operation, result)))
-                .onFailure(PaymentProviderUnavailableException.class)
+    private Uni<Answer> answer(Claimed operation) {
+        return call(operation).onItemOrFailure()
+                .transform((result, failure) -> new Answer(operation, result, failure));
+    }
+
+    private Uni<Void> settle(Answer answer) {
+        Claimed operation = answer.operation();
+        Uni<Void> applied = answer.failure() == null
+                ? Panache.withTransaction(() -> apply(operation, answer.result()))
+                : Uni.createFrom().failure(answer.failure());
+        return applied.onFailure(PaymentProviderUnavailableException.class)
                 .recoverWithUni(failure -> retryLater(operation, failure))
                 .onFailure()
                 .recoverWithUni(failure -> {

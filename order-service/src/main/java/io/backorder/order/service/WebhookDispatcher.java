@@ -90,7 +90,7 @@ public class WebhookDispatcher {
     }
 
     void start(@Observes StartupEvent event) {
-        periodic.every(config.every(), "webhook dispatcher", this::deliverDue);
+        periodic.everyUntilDrained(config.every(), "webhook dispatcher", config.batchSize(), this::deliverDue);
     }
 
     /** Attempts the deliveries that are due; returns how many were attempted. */
