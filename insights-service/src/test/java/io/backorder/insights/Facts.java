@@ -39,7 +39,8 @@ final class Facts {
 
     /** Delivers an envelope (again, for a redelivery). */
     void deliver(Envelope envelope) {
-        broker.sendAmqp(Addresses.INSIGHTS_INBOX, codec.write(envelope), envelope.id());
+        broker.sendEnvelope(Addresses.INSIGHTS_INBOX, codec.write(envelope), envelope.id(),
+                envelope.correlationId());
     }
 
     /** Waits until every one of these messages was processed (committed). */

@@ -117,7 +117,8 @@ class ReservationMessagingTest {
     }
 
     private void send(Envelope envelope) {
-        broker.sendAmqp(Addresses.INVENTORY_INBOX, codec.write(envelope), envelope.id());
+        broker.sendEnvelope(Addresses.INVENTORY_INBOX, codec.write(envelope), envelope.id(),
+                envelope.correlationId());
     }
 
     private List<String> repliesFor(UUID orderId) {

@@ -48,7 +48,8 @@ final class Wire {
 
     /** Delivers the very same message (same id) again, as a broker does after a lost acknowledgement. */
     void resend(Envelope envelope) {
-        broker.sendAmqp(Addresses.INVENTORY_INBOX, codec.write(envelope), envelope.id());
+        broker.sendEnvelope(Addresses.INVENTORY_INBOX, codec.write(envelope), envelope.id(),
+                envelope.correlationId());
     }
 
     /** The payloads of the messages of this type in the queue, oldest first, that match. */

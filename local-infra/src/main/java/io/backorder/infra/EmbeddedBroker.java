@@ -53,6 +53,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     public static final String EXPIRY_QUEUE = "ExpiryQueue";
     public static final int DEFAULT_MAX_DELIVERY_ATTEMPTS = 5;
     public static final long DEFAULT_REDELIVERY_DELAY_MILLIS = 200;
+    /** As deploy/infra/artemis/broker.properties. */
+    public static final int GROUP_BUCKETS = 1024;
 
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class);
     private static final String ACCEPTOR_NAME = "amqp";
@@ -179,7 +181,15 @@ public final class EmbeddedBroker implements AutoCloseable {
      * accepted the message.
      */
     public void sendAmqp(String address, String body, String messageId) {
-        sendAmqp(address, body, messageId, "application/cloudevents+json");
+        sendAmqp(address, body, messageId, "application/cloudevents+json", null);
+    }
+
+    /**
+     * Sends an envelope as the outbox relay does, in the message group of its correlation id: the broker delivers the
+     * messages of one group in order, to one consumer at a time.
+     */
+    public void sendEnvelope(String address, String body, String messageId, String correlationId) {
+        sendAmqp(address, body, messageId, "application/cloudevents+json", correlationId);
     }
 
     /**
@@ -187,13 +197,19 @@ public final class EmbeddedBroker implements AutoCloseable {
      * SmallRye connector decodes the body itself and silently leaves an undecodable one unsettled, which is why the
      * suite never uses that content type on the wire.
      */
-    public synchronized void sendAmqp(String address, String body, String messageId, String contentType) {
+    public void sendAmqp(String address, String body, String messageId, String contentType) {
+        sendAmqp(address, body, messageId, contentType, null);
+    }
+
+    private synchronized void sendAmqp(String address, String body, String messageId, String contentType,
+            String groupId) {
         AmqpSender sender = await(clientConnection().createSender(address), "open a sender to " + address);
         try {
             await(sender.sendWithAck(AmqpMessage.create()
                     .id(messageId)
                     .durable(true)
                     .contentType(contentType)
+                    .groupId(groupId)
                     .withBody(body)
                     .build()), "send to " + address);
         } finally {
@@ -264,6 +280,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                         .setRedeliveryDelay(redeliveryDelayMillis)
                         .setRedeliveryMultiplier(2.0)
                         .setMaxRedeliveryDelay(5000)
+                        // messages are grouped by order; buckets keep the broker's group table bounded
+                        .setDefaultGroupBuckets(GROUP_BUCKETS)
                         .setAutoCreateAddresses(true)
                         .setAutoCreateQueues(true)
                         .setDefaultAddressRoutingType(RoutingType.ANYCAST)

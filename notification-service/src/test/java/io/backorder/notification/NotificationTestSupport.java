@@ -54,7 +54,8 @@ abstract class NotificationTestSupport {
     }
 
     void send(Envelope envelope) {
-        broker.sendAmqp(Addresses.NOTIFICATION_INBOX, codec.write(envelope), envelope.id());
+        broker.sendEnvelope(Addresses.NOTIFICATION_INBOX, codec.write(envelope), envelope.id(),
+                envelope.correlationId());
     }
 
     List<MailCatcher.CapturedMail> mailsTo(String address) {

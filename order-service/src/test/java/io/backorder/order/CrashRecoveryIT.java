@@ -249,7 +249,8 @@ class CrashRecoveryIT {
     }
 
     private static void resend(Envelope envelope) {
-        broker.sendAmqp(Addresses.ORDER_INBOX, codec.write(envelope), envelope.id());
+        broker.sendEnvelope(Addresses.ORDER_INBOX, codec.write(envelope), envelope.id(),
+                envelope.correlationId());
     }
 
     private static List<String> query(String sql, UUID orderId) throws SQLException {

@@ -175,6 +175,7 @@ final class Scenario {
     }
 
     void send(Envelope envelope) {
-        broker.sendAmqp(Addresses.ORDER_INBOX, codec.write(envelope), envelope.id());
+        broker.sendEnvelope(Addresses.ORDER_INBOX, codec.write(envelope), envelope.id(),
+                envelope.correlationId());
     }
 }

@@ -50,7 +50,8 @@ final class Messages {
     }
 
     void send(Envelope envelope) {
-        broker.sendAmqp(Addresses.SUPPLIER_INBOX, codec.write(envelope), envelope.id());
+        broker.sendEnvelope(Addresses.SUPPLIER_INBOX, codec.write(envelope), envelope.id(),
+                envelope.correlationId());
     }
 
     /** Envelopes of this type in the inbox whose payload matches. */

@@ -31,7 +31,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Sends outbox rows to the broker and marks them sent once the broker has accepted them (durable messages, settled
  * by the broker). Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas relay side by side
  * without sending a row twice in normal operation; after a crash between send and commit a row is sent again, which
- * idempotent consumers absorb.
+ * idempotent consumers absorb. The correlation id is the message's group: the broker delivers the messages of one
+ * order in the order they were sent, to one consumer at a time.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -130,6 +131,9 @@ public class OutboxRelay {
                 .withDurable(true)
                 .withMessageId(row.getUUID("message_id").toString())
                 .withCorrelationId(row.getString("correlation_id"))
+                // The broker hands the messages of one group (one order, one purchase order) to one consumer at a
+                // time, in order, however many replicas and receivers share the inbox (broker message grouping).
+                .withGroupId(row.getString("correlation_id"))
                 .withSubject(row.getString("type"))
                 .withContentType(Envelope.CONTENT_TYPE)
                 .build();
