@@ -22,7 +22,6 @@ import io.backorder.support.messaging.MessageCodec;
 import io.backorder.testing.InjectBroker;
 import io.backorder.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;
 
 /**
@@ -96,7 +95,6 @@ class DeadLetterBoardTest {
     }
 
     private String deadLetterGauge() throws Throwable {
-        VertxContextSupport.subscribeAndAwait(metrics::refresh);
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return Gauges.refreshedScrape(metrics);
     }
 }

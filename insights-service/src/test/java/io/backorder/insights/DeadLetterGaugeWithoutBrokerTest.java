@@ -1,6 +1,5 @@
 package io.backorder.insights;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -20,7 +19,6 @@ import io.backorder.testing.InjectBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.vertx.VertxContextSupport;
 
 /**
  * While the broker is down the dead-letter queue cannot be browsed: the gauge keeps its last counts rather than
@@ -55,18 +53,14 @@ class DeadLetterGaugeWithoutBrokerTest {
     void theGaugeKeepsItsLastCountsWhileTheBrokerIsDown() throws Throwable {
         Envelope letter = codec.wrap(new ContactClicked(null, "SMS", "DLQ-DOWN", Instant.now()), null);
         broker.sendAmqp(Addresses.DEAD_LETTERS, codec.write(letter), letter.id());
-        assertThat(refreshedScrape()).contains(GAUGE);
+        assertThat(Gauges.refreshedScrape(metrics)).contains(GAUGE);
 
         broker.stopServer();
         try {
-            assertThat(refreshedScrape()).contains(GAUGE);
+            assertThat(Gauges.refreshedScrape(metrics)).contains(GAUGE);
         } finally {
             broker.startServer();
         }
     }
 
-    private String refreshedScrape() throws Throwable {
-        VertxContextSupport.subscribeAndAwait(metrics::refresh);
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
-    }
 }

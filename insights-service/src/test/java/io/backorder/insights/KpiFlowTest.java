@@ -46,7 +46,6 @@ import io.backorder.support.messaging.MessageCodec;
 import io.backorder.testing.InjectBroker;
 import io.backorder.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -252,8 +251,7 @@ class KpiFlowTest {
 
     @Test
     void theGaugesShowTheSameFigures() throws Throwable {
-        VertxContextSupport.subscribeAndAwait(metrics::refresh);
-        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = Gauges.refreshedScrape(metrics);
         assertThat(scrape).contains("backorder_kpi_backlog_units{sku=\"KPI-A\"} 1.0",
                 "backorder_kpi_open_backorder_units{sku=\"KPI-A\"} 0.0",
                 "backorder_kpi_stockout_risk{sku=\"KPI-A\"} 0.9576", "backorder_kpi_backorder_rate ",

@@ -31,7 +31,6 @@ import io.backorder.support.messaging.MessageCodec;
 import io.backorder.testing.InjectBroker;
 import io.backorder.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 
 /**
  * Backorder quotes and the orders placed from them, sent as real AMQP messages with explicit times around the
@@ -190,8 +189,7 @@ class QuoteConversionTest {
 
     @Test
     void theGaugeCountsTheLostQuoteLines() throws Throwable {
-        VertxContextSupport.subscribeAndAwait(metrics::refresh);
-        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = Gauges.refreshedScrape(metrics);
         // QC-A's two and QC-B's one; no other test sends quotes
         assertThat(scrape).contains("backorder_kpi_lost_quote_lines 3.0");
     }
