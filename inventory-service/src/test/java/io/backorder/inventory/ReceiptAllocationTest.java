@@ -288,6 +288,59 @@ class ReceiptAllocationTest {
     }
 
     @Test
+    void aReceiptForMoreLinesThanOneStatementTakesServesThemAllInQueueOrderWithOneMessageEach() {
+        // more placements than one allocation statement and one outbox statement take: several of each, pipelined
+        String sku = "RCPT-MANY";
+        int lines = 5100;
+        InventoryFixtures.sku(sku, "ALLOW", Map.of());
+        Orders.await(() -> Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
+                        insert into order_line (line_id, order_id, customer_id, sku, quantity, reserved, backordered,
+                            initial_backordered, status, kind, customer_tier, order_value, ordered_at)
+                        select gen_random_uuid(), gen_random_uuid(), 'many', ?1, 1, 0, 1, 1, 'BACKORDERED',
+                            'BACKORDER', 'STANDARD', 10, now() - make_interval(secs => g)
+                        from generate_series(1, ?2) g""")
+                        .setParameter(1, sku)
+                        .setParameter(2, lines)
+                        .executeUpdate())));
+
+        JsonPath receipt = InventoryFixtures.receive(WH, sku, lines - 1).jsonPath();
+
+        List<String> served = receipt.getList("allocations.lineId");
+        assertThat(served).hasSize(lines - 1).doesNotHaveDuplicates();
+        List<Object[]> state = Orders.await(() -> Panache.withSession(() -> Panache.getSession()
+                .flatMap(session -> session
+                        .createNativeQuery(
+                                """
+                                        select (select count(*) from order_line where sku = ?1 and status = 'RESERVED' and reserved = 1),
+                                            (select count(*) from line_reservation r join order_line l using (line_id) where l.sku = ?1),
+                                            (select count(*) from allocation_batch where cause_ref = ?2),
+                                            (select count(*) from allocation where cause_ref = ?2)""",
+                                Object[].class)
+                        .setParameter(1, sku)
+                        .setParameter(2, receipt.getString("receiptId"))
+                        .getResultList())));
+        assertThat(state.get(0)).extracting(value -> ((Number) value).longValue())
+                .containsExactly((long) lines - 1, (long) lines - 1, 2L, (long) lines - 1);
+        // oldest order first (all else equal), and the StockAllocated messages in the outbox in the same order
+        List<Object> toOrders = Orders.await(() -> Panache.withSession(() -> Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
+                        select (regexp_match(body, '"lineId":"([^"]+)"'))[1] from outbox_message
+                        where type = 'StockAllocated' and destination = 'backorder.order' and body like ?1
+                        order by sequence""", Object.class)
+                        .setParameter(1, "%" + sku + "%")
+                        .getResultList())));
+        assertThat(toOrders).extracting(Object::toString).containsExactlyElementsOf(served);
+        List<Object> oldestFirst = Orders.await(() -> Panache.withSession(() -> Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                        "select line_id from order_line where sku = ?1 order by ordered_at limit ?2", Object.class)
+                        .setParameter(1, sku)
+                        .setParameter(2, lines - 1)
+                        .getResultList())));
+        assertThat(oldestFirst).extracting(Object::toString).containsExactlyElementsOf(served);
+    }
+
+    @Test
     void badReceiptsAreProblemsAndChangeNothing() {
         String sku = "RCPT-BAD";
         InventoryFixtures.sku(sku, "ALLOW", Map.of());

@@ -177,9 +177,13 @@ public class QueueRepository {
                 .map(HashSet::new);
     }
 
-    /** Applies placements of one cause, e.g. a receipt ({@code cause} RECEIPT, {@code causeRef} its id). */
+    /**
+     * Applies placements of one cause, e.g. a receipt ({@code cause} RECEIPT, {@code causeRef} its id). Every chunk's
+     * statement is sent at once (the connection pipelines them; the database runs them in order, in the caller's
+     * transaction), so the database works through them while the caller goes on.
+     */
     public Uni<Void> applyAllocations(List<AllocationRow> allocations, String cause, String causeRef) {
-        Uni<Long> refused = Uni.createFrom().item(0L);
+        List<Uni<Long>> statements = new ArrayList<>();
         // Placements of one line stay in one statement: the guard compares the line's total with what it waits for.
         for (List<AllocationRow> chunk : SqlRows.chunks(allocations, AllocationRow::lineId)) {
             Object[] columns = {SqlRows.column(chunk, AllocationRow::lineId, UUID[]::new),
@@ -193,13 +197,17 @@ public class QueueRepository {
                     SqlRows.column(chunk, AllocationRow::scoreAge, Double[]::new),
                     SqlRows.column(chunk, AllocationRow::scoreSlip, Double[]::new),
                     SqlRows.column(chunk, AllocationRow::explanation, String[]::new), cause, causeRef};
-            refused = refused.chain(before -> SqlRows.query(APPLY_ALLOCATIONS, columns,
-                    row -> SqlRows.longValue(row[0])).map(counts -> before + counts.get(0)));
+            statements.add(SqlRows.query(APPLY_ALLOCATIONS, columns, row -> SqlRows.longValue(row[0]))
+                    .map(counts -> counts.get(0)));
         }
-        return refused.invoke(count -> {
-            if (count != 0) {
+        if (statements.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join().all(statements).andFailFast().invoke(counts -> {
+            long refused = counts.stream().mapToLong(Long::longValue).sum();
+            if (refused != 0) {
                 // Callers hold the SKU locks, so this means a bug, not a race: roll back rather than half-apply.
-                throw new IllegalStateException(count + " lines were not in a state to take allocated units");
+                throw new IllegalStateException(refused + " lines were not in a state to take allocated units");
             }
         }).replaceWithVoid();
     }
