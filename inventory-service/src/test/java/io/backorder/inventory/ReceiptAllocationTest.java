@@ -31,6 +31,7 @@ import io.backorder.inventory.service.ReservationService;
 import io.backorder.support.messaging.MessageCodec;
 import io.backorder.testing.InjectBroker;
 import io.backorder.testing.Tokens;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -233,6 +234,113 @@ class ReceiptAllocationTest {
     }
 
     @Test
+    void aRetriedReceiptReturnsTheSameAllocationsAndTheLogKeepsEveryPlacementWithItsScore() {
+        String sku = "RCPT-REPLAY";
+        InventoryFixtures.sku(sku, "ALLOW", Map.of());
+        Orders gold = reserve(order().tier(CustomerTier.GOLD).placedDaysAgo(3).line(sku, 2));
+        Orders standard = reserve(order().line(sku, 3));
+        Orders silver = reserve(order().tier(CustomerTier.SILVER).line(sku, 1));
+        Map<String, Object> body = Map.of("locationId", WH, "lines", List.of(Map.of("sku", sku, "quantity", 4)));
+        String key = UUID.randomUUID().toString();
+
+        JsonPath first = postReceiptJson(key, body, 201);
+        JsonPath again = postReceiptJson(key, body, 200);
+        JsonPath read = given().auth()
+                .oauth2(Tokens.operator())
+                .get("/receipts/{id}", first.getString("receiptId"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        List<Map<String, Object>> allocations = first.getList("allocations");
+        assertThat(allocations).hasSize(3);
+        assertThat(first.getList("allocations.lineId")).containsExactly(gold.lineId(0).toString(),
+                silver.lineId(0).toString(), standard.lineId(0).toString());
+        assertThat(first.getList("allocations.units", Integer.class)).containsExactly(2, 1, 1);
+        assertThat(first.getString("allocations[2].explanation")).contains("partial: 1 of 3");
+        assertThat(again.getList("allocations")).isEqualTo(allocations);
+        assertThat(read.getList("allocations")).isEqualTo(allocations);
+
+        // the log, one row per placement through the allocation view, with every part of the score
+        List<Object[]> logged = Orders.await(() -> Panache.withSession(() -> Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
+                        select a.line_id, a.units, a.score_total, a.explanation, a.score_tier, a.score_value,
+                            a.score_age, a.score_slip, l.score_tier, l.score_value, l.score_age, l.score_slip
+                        from allocation a join order_line l on l.line_id = a.line_id
+                        where a.cause = 'RECEIPT' and a.cause_ref = ?1 order by a.id, a.position""", Object[].class)
+                        .setParameter(1, first.getString("receiptId"))
+                        .getResultList())));
+        assertThat(logged).hasSize(3);
+        for (int i = 0; i < logged.size(); i++) {
+            Object[] row = logged.get(i);
+            assertThat(row[0].toString()).isEqualTo(first.getString("allocations[" + i + "].lineId"));
+            assertThat(((Number) row[1]).intValue()).isEqualTo(first.getInt("allocations[" + i + "].units"));
+            assertThat(((Number) row[2]).doubleValue())
+                    .isEqualTo(first.getDouble("allocations[" + i + "].priorityScore"));
+            assertThat(row[3]).isEqualTo(first.getString("allocations[" + i + "].explanation"));
+            for (int part = 4; part < 8; part++) {
+                assertThat(((Number) row[part]).doubleValue()).isEqualTo(((Number) row[part + 4]).doubleValue());
+            }
+        }
+        assertThat(((Number) logged.get(0)[4]).doubleValue()).isEqualTo(20.0);
+        assertThat(((Number) logged.get(0)[6]).doubleValue()).isEqualTo(3.0);
+    }
+
+    @Test
+    void aReceiptForMoreLinesThanOneStatementTakesServesThemAllInQueueOrderWithOneMessageEach() {
+        // more placements than one allocation statement and one outbox statement take: several of each, pipelined
+        String sku = "RCPT-MANY";
+        int lines = 5100;
+        InventoryFixtures.sku(sku, "ALLOW", Map.of());
+        Orders.await(() -> Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
+                        insert into order_line (line_id, order_id, customer_id, sku, quantity, reserved, backordered,
+                            initial_backordered, status, kind, customer_tier, order_value, ordered_at)
+                        select gen_random_uuid(), gen_random_uuid(), 'many', ?1, 1, 0, 1, 1, 'BACKORDERED',
+                            'BACKORDER', 'STANDARD', 10, now() - make_interval(secs => g)
+                        from generate_series(1, ?2) g""")
+                        .setParameter(1, sku)
+                        .setParameter(2, lines)
+                        .executeUpdate())));
+
+        JsonPath receipt = InventoryFixtures.receive(WH, sku, lines - 1).jsonPath();
+
+        List<String> served = receipt.getList("allocations.lineId");
+        assertThat(served).hasSize(lines - 1).doesNotHaveDuplicates();
+        List<Object[]> state = Orders.await(() -> Panache.withSession(() -> Panache.getSession()
+                .flatMap(session -> session
+                        .createNativeQuery(
+                                """
+                                        select (select count(*) from order_line where sku = ?1 and status = 'RESERVED' and reserved = 1),
+                                            (select count(*) from line_reservation r join order_line l using (line_id) where l.sku = ?1),
+                                            (select count(*) from allocation_batch where cause_ref = ?2),
+                                            (select count(*) from allocation where cause_ref = ?2)""",
+                                Object[].class)
+                        .setParameter(1, sku)
+                        .setParameter(2, receipt.getString("receiptId"))
+                        .getResultList())));
+        assertThat(state.get(0)).extracting(value -> ((Number) value).longValue())
+                .containsExactly((long) lines - 1, (long) lines - 1, 2L, (long) lines - 1);
+        // oldest order first (all else equal), and the StockAllocated messages in the outbox in the same order
+        List<Object> toOrders = Orders.await(() -> Panache.withSession(() -> Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
+                        select (regexp_match(body, '"lineId":"([^"]+)"'))[1] from outbox_message
+                        where type = 'StockAllocated' and destination = 'backorder.order' and body like ?1
+                        order by sequence""", Object.class)
+                        .setParameter(1, "%" + sku + "%")
+                        .getResultList())));
+        assertThat(toOrders).extracting(Object::toString).containsExactlyElementsOf(served);
+        List<Object> oldestFirst = Orders.await(() -> Panache.withSession(() -> Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                        "select line_id from order_line where sku = ?1 order by ordered_at limit ?2", Object.class)
+                        .setParameter(1, sku)
+                        .setParameter(2, lines - 1)
+                        .getResultList())));
+        assertThat(oldestFirst).extracting(Object::toString).containsExactlyElementsOf(served);
+    }
+
+    @Test
     void badReceiptsAreProblemsAndChangeNothing() {
         String sku = "RCPT-BAD";
         InventoryFixtures.sku(sku, "ALLOW", Map.of());
@@ -296,6 +404,19 @@ class ReceiptAllocationTest {
                 .post("/receipts")
                 .then()
                 .contentType("application/problem+json");
+    }
+
+    private static JsonPath postReceiptJson(String key, Map<String, Object> body, int status) {
+        return given().auth()
+                .oauth2(Tokens.operator())
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/receipts")
+                .then()
+                .statusCode(status)
+                .extract()
+                .jsonPath();
     }
 
     private static String postReceipt(String key, Map<String, Object> body, int status) {

@@ -5,7 +5,6 @@ import static io.backorder.inventory.repository.SqlRows.micros;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +40,7 @@ public class QueueRepository {
             .formatted(micros("ordered_at"));
     /** backordered > 0 is the same as status BACKORDERED (a check constraint) and matches the partial index. */
     private static final String WAITING = "select " + WAITING_COLUMNS
-            + " from order_line where sku in (?1) and backordered > 0";
+            + " from order_line where sku = any(cast($1 as varchar[])) and backordered > 0";
     /** Other SKUs that orders shipping complete wait for, when they also wait for one of these SKUs. */
     private static final String SHIP_COMPLETE_PARTNERS = """
             select distinct other.sku from order_line line
@@ -50,21 +49,20 @@ public class QueueRepository {
               and other.backordered > 0 and other.sku not in (?1)""";
     private static final String ORDERS_WAITING_ELSEWHERE = """
             select distinct order_id from order_line
-            where order_id = any(cast(?1 as uuid[])) and backordered > 0 and sku not in (?2)""";
+            where order_id = any(cast($1 as uuid[])) and backordered > 0 and sku <> all(cast($2 as varchar[]))""";
     /**
      * One allocation in one statement: the lines take the units (guarded like {@code OrderLine}: only backordered
-     * lines, never more than they wait for), their reservations grow per location, and every placement is logged
-     * with the score that decided it. Returns how many lines refused their units (always 0 unless there is a bug).
-     * The placements go in as one array per column (binary, no JSON to write and parse); the cause is the same for
-     * all of them.
+     * lines, never more than they wait for), their reservations grow per location, and the placements are logged
+     * with the scores and explanations that decided them, as one {@code allocation_batch} row. Returns how many lines
+     * refused their units (always 0 unless there is a bug). The placements go in as one array per column (binary, no
+     * JSON to write and parse); the cause is the same for all of them.
      */
     private static final String APPLY_ALLOCATIONS = """
             with p as (
-                select * from unnest(cast(?1 as uuid[]), cast(?2 as uuid[]), cast(?3 as varchar[]),
-                    cast(?4 as varchar[]), cast(?5 as int[]), cast(?6 as float8[]), cast(?7 as float8[]),
-                    cast(?8 as float8[]), cast(?9 as float8[]), cast(?10 as float8[]), cast(?11 as varchar[]))
-                    as p(line_id, order_id, sku, location_id, units, score_total, score_tier, score_value, score_age,
-                        score_slip, explanation)
+                select * from unnest(cast($1 as uuid[]), cast($4 as varchar[]), cast($5 as int[]),
+                    cast($6 as float8[]), cast($7 as float8[]), cast($8 as float8[]), cast($9 as float8[]),
+                    cast($10 as float8[]))
+                    as p(line_id, location_id, units, score_total, score_tier, score_value, score_age, score_slip)
             ), per_line as (
                 select line_id, sum(units) as units, min(location_id) as location_id, max(score_total) as score_total,
                     max(score_tier) as score_tier, max(score_value) as score_value, max(score_age) as score_age,
@@ -86,11 +84,12 @@ public class QueueRepository {
                 select line_id, location_id, units from p
                 on conflict (line_id, location_id) do update set units = line_reservation.units + excluded.units
             ), logged as (
-                insert into allocation (line_id, order_id, sku, location_id, units, cause, cause_ref, score_total,
-                    score_tier, score_value, score_age, score_slip, explanation)
-                select line_id, order_id, sku, location_id, units, cast(?12 as varchar), cast(?13 as varchar),
-                    score_total, score_tier, score_value, score_age, score_slip, explanation
-                from p
+                insert into allocation_batch (cause, cause_ref, line_ids, order_ids, skus, location_ids, units,
+                    score_total, score_tier, score_value, score_age, score_slip, explanations)
+                values (cast($12 as varchar), cast($13 as varchar), cast($1 as uuid[]), cast($2 as uuid[]),
+                    cast($3 as varchar[]), cast($4 as varchar[]), cast($5 as int[]), cast($6 as float8[]),
+                    cast($7 as float8[]), cast($8 as float8[]), cast($9 as float8[]), cast($10 as float8[]),
+                    cast($11 as varchar[]))
             )
             select (select count(*) from per_line) - (select count(*) from granted)""";
     private static final String APPLY_PROMISES = """
@@ -98,12 +97,17 @@ public class QueueRepository {
                 first_promise_date = coalesce(o.first_promise_date, p.promise_date),
                 first_confidence = coalesce(o.first_confidence, p.confidence),
                 updated_at = now(), version = o.version + 1
-            from unnest(cast(?1 as uuid[]), cast(cast(?2 as text[]) as date[]), cast(?3 as varchar[]))
+            from unnest(cast($1 as uuid[]), cast(cast($2 as text[]) as date[]), cast($3 as varchar[]))
                 as p(line_id, promise_date, confidence)
             where o.line_id = p.line_id and o.status in ('BACKORDERED', 'RESERVED')""";
+    /** The placements of one cause in the order they were decided (statement by statement, then within each). */
     private static final String ALLOCATIONS_BY_CAUSE = """
-            select line_id, order_id, sku, location_id, units, score_total, explanation from allocation
-            where cause = ?1 and cause_ref = ?2 order by id""";
+            select p.line_id, p.order_id, p.sku, p.location_id, p.units, p.score_total, p.explanation
+            from allocation_batch b
+            cross join lateral unnest(b.line_ids, b.order_ids, b.skus, b.location_ids, b.units, b.score_total,
+                b.explanations) with ordinality as p(line_id, order_id, sku, location_id, units, score_total,
+                    explanation, position)
+            where b.cause = $1 and b.cause_ref = $2 order by b.id, p.position""";
     private static final String RECORD_DEMAND = """
             insert into demand_day (sku, day, ordered_units, backordered_units, rejected_units,
                 cancelled_delay_units, cancelled_other_units)
@@ -156,7 +160,7 @@ public class QueueRepository {
     }
 
     public Uni<List<WaitingLine>> waiting(Collection<String> skus) {
-        return SqlRows.select(WAITING, List.of(skus), QueueRepository::waitingLine);
+        return SqlRows.query(WAITING, new Object[]{skus.toArray(String[]::new)}, QueueRepository::waitingLine);
     }
 
     public Uni<List<String>> shipCompletePartnerSkus(Collection<String> skus) {
@@ -168,17 +172,21 @@ public class QueueRepository {
         if (orderIds.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return SqlRows.select(ORDERS_WAITING_ELSEWHERE, List.of(orderIds.toArray(UUID[]::new), skus),
-                row -> SqlRows.uuid(row[0])).map(HashSet::new);
+        return SqlRows.query(ORDERS_WAITING_ELSEWHERE,
+                new Object[]{orderIds.toArray(UUID[]::new), skus.toArray(String[]::new)}, row -> SqlRows.uuid(row[0]))
+                .map(HashSet::new);
     }
 
-    /** Applies placements of one cause, e.g. a receipt ({@code cause} RECEIPT, {@code causeRef} its id). */
+    /**
+     * Applies placements of one cause, e.g. a receipt ({@code cause} RECEIPT, {@code causeRef} its id). Every chunk's
+     * statement is sent at once (the connection pipelines them; the database runs them in order, in the caller's
+     * transaction), so the database works through them while the caller goes on.
+     */
     public Uni<Void> applyAllocations(List<AllocationRow> allocations, String cause, String causeRef) {
-        Uni<Long> refused = Uni.createFrom().item(0L);
+        List<Uni<Long>> statements = new ArrayList<>();
         // Placements of one line stay in one statement: the guard compares the line's total with what it waits for.
         for (List<AllocationRow> chunk : SqlRows.chunks(allocations, AllocationRow::lineId)) {
-            // Arrays.asList: the cause reference may be null (e.g. a stock import)
-            List<Object> columns = Arrays.asList(SqlRows.column(chunk, AllocationRow::lineId, UUID[]::new),
+            Object[] columns = {SqlRows.column(chunk, AllocationRow::lineId, UUID[]::new),
                     SqlRows.column(chunk, AllocationRow::orderId, UUID[]::new),
                     SqlRows.column(chunk, AllocationRow::sku, String[]::new),
                     SqlRows.column(chunk, AllocationRow::locationId, String[]::new),
@@ -188,14 +196,18 @@ public class QueueRepository {
                     SqlRows.column(chunk, AllocationRow::scoreValue, Double[]::new),
                     SqlRows.column(chunk, AllocationRow::scoreAge, Double[]::new),
                     SqlRows.column(chunk, AllocationRow::scoreSlip, Double[]::new),
-                    SqlRows.column(chunk, AllocationRow::explanation, String[]::new), cause, causeRef);
-            refused = refused.chain(before -> SqlRows.select(APPLY_ALLOCATIONS, columns,
-                    row -> SqlRows.longValue(row[0])).map(counts -> before + counts.get(0)));
+                    SqlRows.column(chunk, AllocationRow::explanation, String[]::new), cause, causeRef};
+            statements.add(SqlRows.query(APPLY_ALLOCATIONS, columns, row -> SqlRows.longValue(row[0]))
+                    .map(counts -> counts.get(0)));
         }
-        return refused.invoke(count -> {
-            if (count != 0) {
+        if (statements.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join().all(statements).andFailFast().invoke(counts -> {
+            long refused = counts.stream().mapToLong(Long::longValue).sum();
+            if (refused != 0) {
                 // Callers hold the SKU locks, so this means a bug, not a race: roll back rather than half-apply.
-                throw new IllegalStateException(count + " lines were not in a state to take allocated units");
+                throw new IllegalStateException(refused + " lines were not in a state to take allocated units");
             }
         }).replaceWithVoid();
     }
@@ -203,10 +215,10 @@ public class QueueRepository {
     public Uni<Void> applyPromises(List<PromiseRow> promises) {
         Uni<Integer> applied = Uni.createFrom().item(0);
         for (List<PromiseRow> chunk : SqlRows.chunks(promises, PromiseRow::lineId)) {
-            List<Object> columns = List.of(SqlRows.column(chunk, PromiseRow::lineId, UUID[]::new),
+            Object[] columns = {SqlRows.column(chunk, PromiseRow::lineId, UUID[]::new),
                     SqlRows.column(chunk, row -> row.promiseDate().toString(), String[]::new),
-                    SqlRows.column(chunk, row -> row.confidence().name(), String[]::new));
-            applied = applied.chain(done -> SqlRows.update(APPLY_PROMISES, columns).map(changed -> done + changed));
+                    SqlRows.column(chunk, row -> row.confidence().name(), String[]::new)};
+            applied = applied.chain(done -> SqlRows.change(APPLY_PROMISES, columns).map(changed -> done + changed));
         }
         return applied.invoke(changed -> {
             if (changed != promises.size()) {
@@ -235,7 +247,7 @@ public class QueueRepository {
     }
 
     public Uni<List<RecordedAllocation>> allocations(String cause, String causeRef) {
-        return SqlRows.select(ALLOCATIONS_BY_CAUSE, List.of(cause, causeRef),
+        return SqlRows.query(ALLOCATIONS_BY_CAUSE, new Object[]{cause, causeRef},
                 row -> new RecordedAllocation(SqlRows.uuid(row[0]), SqlRows.uuid(row[1]), SqlRows.string(row[2]),
                         SqlRows.string(row[3]), SqlRows.integer(row[4]), SqlRows.doubleValue(row[5]),
                         SqlRows.string(row[6])));

@@ -182,21 +182,37 @@ public class QueueService {
         if (placements.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<AllocationRow> allocations = new ArrayList<>();
-        List<StockAllocated> events = new ArrayList<>();
+        List<AllocationRow> allocations = new ArrayList<>(placements.size());
+        List<String> explanations = new ArrayList<>(placements.size());
         for (Placement placement : placements) {
             Allocator.Grant grant = placement.grant();
             WaitingLine line = grant.line();
             PriorityPolicy.Score score = grant.ranked().score();
             String explanation = truncate(grant.explanation());
+            explanations.add(explanation);
             allocations.add(new AllocationRow(line.lineId(), line.orderId(), line.sku(), placement.locationId(),
                     placement.units(), score.total(), score.tier(), score.value(), score.age(), score.slip(),
                     explanation));
-            events.add(new StockAllocated(line.orderId(), line.lineId(), line.sku(), placement.units(),
-                    placement.remainingWaiting(), placement.locationId(), score.total(), explanation));
         }
-        return queue.applyAllocations(allocations, trigger.cause().name(), trigger.reference())
-                .chain(() -> outbox.publishAll(events, cause));
+        // The allocation statements are sent first (subscribed first, they go out at once); the StockAllocated
+        // messages are written while the database applies them, and inserted after them on the same connection, in
+        // the same transaction. If the allocation fails, the transaction fails with it.
+        Uni<Outbox.Prepared> messages = Uni.createFrom().item(() -> {
+            List<StockAllocated> events = new ArrayList<>(placements.size());
+            for (int i = 0; i < placements.size(); i++) {
+                Placement placement = placements.get(i);
+                WaitingLine line = placement.grant().line();
+                events.add(new StockAllocated(line.orderId(), line.lineId(), line.sku(), placement.units(),
+                        placement.remainingWaiting(), placement.locationId(),
+                        placement.grant().ranked().score().total(), explanations.get(i)));
+            }
+            return outbox.prepare(events, cause);
+        });
+        return Uni.combine()
+                .all()
+                .unis(queue.applyAllocations(allocations, trigger.cause().name(), trigger.reference()), messages)
+                .with(results -> (Outbox.Prepared) results.get(1))
+                .chain(outbox::insert);
     }
 
     private record Repromised(Map<UUID, Promise> promises, int changes) {

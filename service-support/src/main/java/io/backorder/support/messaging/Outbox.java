@@ -28,15 +28,29 @@ public class Outbox {
      * One statement for many rows: the identity column makes Hibernate insert entities one round trip at a time, which
      * a service emitting thousands of messages in one transaction (allocation of a large receipt) cannot afford. The
      * columns go in as arrays, bound in the driver's binary format: a message body is sent as it is, not escaped into
-     * a JSON document that PostgreSQL then has to parse again. Ordinality keeps the sequence in the order the
-     * messages were given.
+     * a JSON document that PostgreSQL then has to parse again, and only once however many destinations the message
+     * has (rows point at their body by number). Ordinality keeps the sequence in the order the messages were given.
      */
     private static final String INSERT_ROWS = """
             insert into outbox_message (message_id, destination, type, correlation_id, body, created_at)
-            select r.message_id, r.destination, r.type, r.correlation_id, r.body, cast(cast(?6 as text) as timestamptz)
+            select r.message_id, r.destination, r.type, r.correlation_id, b.body, cast(cast(?7 as text) as timestamptz)
             from unnest(cast(?1 as uuid[]), cast(?2 as varchar[]), cast(?3 as varchar[]), cast(?4 as varchar[]),
-                cast(?5 as text[])) with ordinality as r(message_id, destination, type, correlation_id, body, n)
+                cast(?5 as int[])) with ordinality as r(message_id, destination, type, correlation_id, body_no, n)
+            join unnest(cast(?6 as text[])) with ordinality as b(body, body_no) on b.body_no = r.body_no
             order by r.n""";
+
+    /**
+     * Messages written and ready to insert ({@link #prepare}); a caller may write them while the database works on
+     * the state change they report, then {@link #insert} them in the same transaction.
+     */
+    public static final class Prepared {
+
+        private final List<Rows> chunks;
+
+        private Prepared(List<Rows> chunks) {
+            this.chunks = chunks;
+        }
+    }
 
     private final MessageCodec codec;
 
@@ -70,6 +84,11 @@ public class Outbox {
 
     /** Publishes the messages in the given order, with set-based inserts. */
     public Uni<Void> publishAll(List<? extends Message> messages, Envelope cause) {
+        return insert(prepare(messages, cause));
+    }
+
+    /** Wraps and writes the messages for {@link #insert}: the CPU part of {@link #publishAll}, done at once. */
+    public Prepared prepare(List<? extends Message> messages, Envelope cause) {
         String causationId = cause == null ? null : cause.id();
         List<Rows> chunks = new ArrayList<>();
         Rows chunk = new Rows();
@@ -77,44 +96,55 @@ public class Outbox {
             MessageCodec.Written written = codec.wrapAndWrite(message, causationId);
             Envelope envelope = written.envelope();
             UUID messageId = UUID.fromString(envelope.id());
-            for (String destination : MessageCatalog.of(message.getClass()).destinations()) {
-                if (chunk.size() == ROWS_PER_STATEMENT) {
-                    chunks.add(chunk);
-                    chunk = new Rows();
-                }
-                chunk.add(messageId, destination, envelope.type(), envelope.correlationId(), written.body());
+            List<String> destinations = MessageCatalog.of(message.getClass()).destinations();
+            if (chunk.size() > 0 && chunk.size() + destinations.size() > ROWS_PER_STATEMENT) {
+                chunks.add(chunk);
+                chunk = new Rows();
             }
+            chunk.add(messageId, destinations, envelope.type(), envelope.correlationId(), written.body());
         }
         if (chunk.size() > 0) {
             chunks.add(chunk);
         }
+        return new Prepared(chunks);
+    }
+
+    /** Inserts prepared messages, in order, into the outbox of the caller's transaction. */
+    public Uni<Void> insert(Prepared prepared) {
         String now = Instant.now().toString();
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Rows rows : chunks) {
+        for (Rows rows : prepared.chunks) {
             chain = chain.chain(() -> Panache.getSession()
                     .chain(session -> rows.bind(session.createNativeQuery(INSERT_ROWS))
-                            .setParameter(6, now)
+                            .setParameter(7, now)
                             .executeUpdate())
                     .replaceWithVoid());
         }
         return chain;
     }
 
-    /** The columns of up to {@link #ROWS_PER_STATEMENT} outbox rows, bound as one array per column. */
+    /**
+     * The columns of up to {@link #ROWS_PER_STATEMENT} outbox rows, bound as one array per column; each message's body
+     * once, in {@code bodies}, numbered from 1 as {@code unnest ... with ordinality} counts.
+     */
     private static final class Rows {
 
         private final List<UUID> messageIds = new ArrayList<>();
         private final List<String> destinations = new ArrayList<>();
         private final List<String> types = new ArrayList<>();
         private final List<String> correlationIds = new ArrayList<>();
+        private final List<Integer> bodyNumbers = new ArrayList<>();
         private final List<String> bodies = new ArrayList<>();
 
-        void add(UUID messageId, String destination, String type, String correlationId, String body) {
-            messageIds.add(messageId);
-            destinations.add(destination);
-            types.add(type);
-            correlationIds.add(correlationId);
+        void add(UUID messageId, List<String> messageDestinations, String type, String correlationId, String body) {
             bodies.add(body);
+            for (String destination : messageDestinations) {
+                messageIds.add(messageId);
+                destinations.add(destination);
+                types.add(type);
+                correlationIds.add(correlationId);
+                bodyNumbers.add(bodies.size());
+            }
         }
 
         int size() {
@@ -126,7 +156,8 @@ public class Outbox {
             query.setParameter(2, destinations.toArray(String[]::new));
             query.setParameter(3, types.toArray(String[]::new));
             query.setParameter(4, correlationIds.toArray(String[]::new));
-            query.setParameter(5, bodies.toArray(String[]::new));
+            query.setParameter(5, bodyNumbers.toArray(Integer[]::new));
+            query.setParameter(6, bodies.toArray(String[]::new));
             return query;
         }
     }
