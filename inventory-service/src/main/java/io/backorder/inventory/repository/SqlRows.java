@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -124,30 +123,31 @@ final class SqlRows {
      * below.
      */
     static <T> Uni<List<T>> query(String sql, Object[] parameters, Function<Object[], T> mapper) {
-        return Panache.getSession().chain(session -> {
-            if (!(session instanceof MutinySessionImpl impl)) {
-                // not expected with Hibernate Reactive 3; the same statement through the native-query API
-                return select(sql.replaceAll("\\$(\\d+)", "?$1"), Arrays.asList(parameters), mapper);
-            }
-            ReactiveConnection connection = impl.getReactiveConnection();
-            return Uni.createFrom().completionStage(() -> connection.select(sql, parameters)).map(result -> {
-                List<T> rows = new ArrayList<>(result.size());
-                while (result.hasNext()) {
-                    rows.add(mapper.apply(result.next()));
-                }
-                return rows;
-            });
-        });
+        return connection().chain(connection -> Uni.createFrom()
+                .completionStage(() -> connection.select(sql, parameters))
+                .map(result -> {
+                    List<T> rows = new ArrayList<>(result.size());
+                    while (result.hasNext()) {
+                        rows.add(mapper.apply(result.next()));
+                    }
+                    return rows;
+                }));
     }
 
     /** Like {@link #query} for a statement without rows; returns how many rows it changed. */
     static Uni<Integer> change(String sql, Object[] parameters) {
-        return Panache.getSession().chain(session -> {
-            if (!(session instanceof MutinySessionImpl impl)) {
-                return update(sql.replaceAll("\\$(\\d+)", "?$1"), Arrays.asList(parameters));
+        return connection().chain(connection -> Uni.createFrom()
+                .completionStage(() -> connection.update(sql, parameters)));
+    }
+
+    /** The connection of the current session, in its transaction; the session class is Hibernate Reactive 3's. */
+    private static Uni<ReactiveConnection> connection() {
+        return Panache.getSession().map(session -> {
+            if (session instanceof MutinySessionImpl impl) {
+                return impl.getReactiveConnection();
             }
-            ReactiveConnection connection = impl.getReactiveConnection();
-            return Uni.createFrom().completionStage(() -> connection.update(sql, parameters));
+            throw new IllegalStateException("Unexpected Hibernate Reactive session " + session.getClass().getName()
+                    + "; SqlRows.query needs the session's connection");
         });
     }
 
