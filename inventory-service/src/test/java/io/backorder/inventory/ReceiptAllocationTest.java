@@ -420,15 +420,6 @@ class ReceiptAllocationTest {
     }
 
     private static String postReceipt(String key, Map<String, Object> body, int status) {
-        return given().auth()
-                .oauth2(Tokens.operator())
-                .contentType(ContentType.JSON)
-                .header("Idempotency-Key", key)
-                .body(body)
-                .post("/receipts")
-                .then()
-                .statusCode(status)
-                .extract()
-                .path("receiptId");
+        return postReceiptJson(key, body, status).getString("receiptId");
     }
 }
