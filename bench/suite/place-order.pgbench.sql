@@ -31,15 +31,15 @@ insert into o.order_line (allocated, backorder_kind, backordered, cancel_reason,
         shipped_from_stock, sku, state, stock_released, substitute_for, substituted_by, unit_price, id)
     values (0, null, 0, null, false, null, now(), null, 0, 0, null, null, null, :order_id, null, null, 1, null, null,
         0, 1, 0, 0, 'PO-' || :sku::text, 'PENDING', false, null, null, 10.00, :line_id);
-insert into o.outbox_message (attempts, body, correlation_id, created_at, destination, last_error, message_id,
-        sent_at, type)
-    values (0, json_build_object('specversion', '1.0', 'id', :command_id::text, 'type', 'ReserveStock', 'source',
+insert into o.outbox_batch (message_ids, destinations, types, correlation_ids, body_numbers, bodies, deliveries,
+        created_at)
+    values (array[:command_id::uuid], array['backorder.inventory'], array['ReserveStock'], array[:order_id::text],
+        array[1], array[json_build_object('specversion', '1.0', 'id', :command_id::text, 'type', 'ReserveStock', 'source',
             'order-service', 'time', now(), 'correlationid', :order_id::text, 'schemaversion', 1,
             'datacontenttype', 'application/json', 'data', json_build_object('orderId', :order_id::text,
             'customerId', 'bench-customer', 'customerTier', 'STANDARD', 'orderValue', 10, 'orderPlacedAt', now(),
             'shipComplete', false, 'latestAcceptableDate', null, 'lines', json_build_array(json_build_object(
-            'lineId', :line_id::text, 'sku', 'PO-' || :sku::text, 'quantity', 1))))::text,
-        :order_id, now(), 'backorder.inventory', null, :command_id, null, 'ReserveStock')
+            'lineId', :line_id::text, 'sku', 'PO-' || :sku::text, 'quantity', 1))))::text], 1, clock_timestamp())
     returning sequence as command_sequence \gset
 insert into o.timeline_entry (at, detail, event_id, line_id, order_id, type)
     values (now(), 'Placed with 1 line(s) worth EUR 10.00, shipping what is available', gen_random_uuid(), null,
@@ -67,9 +67,11 @@ commit;
 --    whatever is unsent, up to 200 rows; here each client claims its own row, or two clients could each claim the
 --    other's row and deadlock on their own.
 begin;
-select sequence, message_id, destination, type, correlation_id, body from o.outbox_message where sent_at is null
+select sequence, deliveries from o.outbox_batch where sent_at is null
     and sequence = :command_sequence order by sequence limit 200 for update skip locked;
-update o.outbox_message set sent_at = now(), attempts = attempts + 1, last_error = null
+select message_ids, destinations, types, correlation_ids, body_numbers, bodies from o.outbox_batch
+    where sequence = any(array[cast(:command_sequence as bigint)]) order by sequence;
+update o.outbox_batch set sent_at = now(), attempts = attempts + 1, last_error = null
     where sequence = any(array[cast(:command_sequence as bigint)]);
 commit;
 
@@ -95,13 +97,15 @@ insert into i.demand_day (sku, day, ordered_units, backordered_units, rejected_u
         rejected_units = i.demand_day.rejected_units + excluded.rejected_units,
         cancelled_delay_units = i.demand_day.cancelled_delay_units + excluded.cancelled_delay_units,
         cancelled_other_units = i.demand_day.cancelled_other_units + excluded.cancelled_other_units;
-insert into i.outbox_message (message_id, destination, type, correlation_id, body, created_at)
-    values (:reply_id, 'backorder.order', 'StockReserved', :order_id, json_build_object('specversion', '1.0', 'id',
+insert into i.outbox_batch (message_ids, destinations, types, correlation_ids, body_numbers, bodies, deliveries,
+        created_at)
+    values (array[:reply_id::uuid], array['backorder.order'], array['StockReserved'], array[:order_id::text], array[1],
+        array[json_build_object('specversion', '1.0', 'id',
             :reply_id::text, 'type', 'StockReserved', 'source', 'inventory-service', 'time', now(), 'correlationid',
             :order_id::text, 'causationid', :command_id::text, 'schemaversion', 1, 'datacontenttype',
             'application/json', 'data', json_build_object('orderId', :order_id::text, 'lineId', :line_id::text,
             'sku', 'PO-' || :sku::text, 'reservations', json_build_array(json_build_object('locationId', 'bench',
-            'quantity', 1))))::text, now())
+            'quantity', 1))))::text], 1, clock_timestamp())
     returning sequence as reply_sequence \gset
 insert into i.order_line (allocated, backordered, confidence, created_at, customer_id, customer_tier, dropshipped,
         first_confidence, first_promise_date, initial_backordered, initial_reserved, kind, latest_acceptable_date,
@@ -115,9 +119,11 @@ commit;
 
 -- 4. inventory-service's outbox relay claims the reply
 begin;
-select sequence, message_id, destination, type, correlation_id, body from i.outbox_message where sent_at is null
+select sequence, deliveries from i.outbox_batch where sent_at is null
     and sequence = :reply_sequence order by sequence limit 200 for update skip locked;
-update i.outbox_message set sent_at = now(), attempts = attempts + 1, last_error = null
+select message_ids, destinations, types, correlation_ids, body_numbers, bodies from i.outbox_batch
+    where sequence = any(array[cast(:reply_sequence as bigint)]) order by sequence;
+update i.outbox_batch set sent_at = now(), attempts = attempts + 1, last_error = null
     where sequence = any(array[cast(:reply_sequence as bigint)]);
 commit;
 

@@ -289,7 +289,7 @@ class ReceiptAllocationTest {
 
     @Test
     void aReceiptForMoreLinesThanOneStatementTakesServesThemAllInQueueOrderWithOneMessageEach() {
-        // more placements than one allocation statement and one outbox statement take: several of each, pipelined
+        // more placements than one allocation statement and one outbox batch take: several of each, pipelined
         String sku = "RCPT-MANY";
         int lines = 5100;
         InventoryFixtures.sku(sku, "ALLOW", Map.of());
@@ -327,10 +327,15 @@ class ReceiptAllocationTest {
                 .flatMap(session -> session.createNativeQuery("""
                         select (regexp_match(body, '"lineId":"([^"]+)"'))[1] from outbox_message
                         where type = 'StockAllocated' and destination = 'backorder.order' and body like ?1
-                        order by sequence""", Object.class)
+                        order by sequence, position""", Object.class)
                         .setParameter(1, "%" + sku + "%")
                         .getResultList())));
         assertThat(toOrders).extracting(Object::toString).containsExactlyElementsOf(served);
+        // the relay takes each outbox batch of 2,000 deliveries on its own, and the broker gets them in order
+        assertThat(wire.awaitToOrders("StockAllocated", lines - 1, field("sku", sku)))
+                .extracting(allocated -> allocated.path("lineId").asText())
+                .containsExactlyElementsOf(served);
+        assertThat(wire.toInsights("StockAllocated", field("sku", sku))).hasSize(lines - 1);
         List<Object> oldestFirst = Orders.await(() -> Panache.withSession(() -> Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(
                         "select line_id from order_line where sku = ?1 order by ordered_at limit ?2", Object.class)

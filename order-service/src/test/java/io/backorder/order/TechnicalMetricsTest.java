@@ -108,7 +108,7 @@ class TechnicalMetricsTest {
     }
 
     private void outboxAttempt(long sequence, int attempts, String error) {
-        pool.preparedQuery("update outbox_message set attempts = $2, last_error = $3 where sequence = $1")
+        pool.preparedQuery("update outbox_batch set attempts = $2, last_error = $3 where sequence = $1")
                 .execute(Tuple.of(sequence, attempts, error))
                 .await()
                 .indefinitely();

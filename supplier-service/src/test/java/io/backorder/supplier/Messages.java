@@ -17,7 +17,6 @@ import io.backorder.contracts.Envelope;
 import io.backorder.contracts.Message;
 import io.backorder.infra.EmbeddedBroker;
 import io.backorder.support.messaging.MessageCodec;
-import io.backorder.support.messaging.OutboxMessage;
 import io.quarkus.hibernate.reactive.panache.Panache;
 
 /**
@@ -86,7 +85,10 @@ final class Messages {
     }
 
     private static long unsent() {
-        return Db.query(() -> OutboxMessage.count("sentAt is null"));
+        return Db.query(() -> Panache.getSession()
+                .flatMap(session -> session
+                        .createNativeQuery("select count(*) from outbox_message where sent_at is null", Long.class)
+                        .getSingleResult()));
     }
 
     private static boolean processed(UUID id) {

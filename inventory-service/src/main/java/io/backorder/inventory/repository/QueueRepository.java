@@ -22,6 +22,7 @@ import io.backorder.contracts.inventory.PromiseConfidence;
 import io.backorder.inventory.DemandDelta;
 import io.backorder.inventory.LineStatus;
 import io.backorder.inventory.WaitingLine;
+import io.backorder.support.persistence.SessionSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -160,7 +161,7 @@ public class QueueRepository {
     }
 
     public Uni<List<WaitingLine>> waiting(Collection<String> skus) {
-        return SqlRows.query(WAITING, new Object[]{skus.toArray(String[]::new)}, QueueRepository::waitingLine);
+        return SessionSql.query(WAITING, new Object[]{skus.toArray(String[]::new)}, QueueRepository::waitingLine);
     }
 
     public Uni<List<String>> shipCompletePartnerSkus(Collection<String> skus) {
@@ -172,7 +173,7 @@ public class QueueRepository {
         if (orderIds.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return SqlRows.query(ORDERS_WAITING_ELSEWHERE,
+        return SessionSql.query(ORDERS_WAITING_ELSEWHERE,
                 new Object[]{orderIds.toArray(UUID[]::new), skus.toArray(String[]::new)}, row -> SqlRows.uuid(row[0]))
                 .map(HashSet::new);
     }
@@ -197,7 +198,7 @@ public class QueueRepository {
                     SqlRows.column(chunk, AllocationRow::scoreAge, Double[]::new),
                     SqlRows.column(chunk, AllocationRow::scoreSlip, Double[]::new),
                     SqlRows.column(chunk, AllocationRow::explanation, String[]::new), cause, causeRef};
-            statements.add(SqlRows.query(APPLY_ALLOCATIONS, columns, row -> SqlRows.longValue(row[0]))
+            statements.add(SessionSql.query(APPLY_ALLOCATIONS, columns, row -> SqlRows.longValue(row[0]))
                     .map(counts -> counts.get(0)));
         }
         if (statements.isEmpty()) {
@@ -218,7 +219,7 @@ public class QueueRepository {
             Object[] columns = {SqlRows.column(chunk, PromiseRow::lineId, UUID[]::new),
                     SqlRows.column(chunk, row -> row.promiseDate().toString(), String[]::new),
                     SqlRows.column(chunk, row -> row.confidence().name(), String[]::new)};
-            applied = applied.chain(done -> SqlRows.change(APPLY_PROMISES, columns).map(changed -> done + changed));
+            applied = applied.chain(done -> SessionSql.change(APPLY_PROMISES, columns).map(changed -> done + changed));
         }
         return applied.invoke(changed -> {
             if (changed != promises.size()) {
@@ -247,7 +248,7 @@ public class QueueRepository {
     }
 
     public Uni<List<RecordedAllocation>> allocations(String cause, String causeRef) {
-        return SqlRows.query(ALLOCATIONS_BY_CAUSE, new Object[]{cause, causeRef},
+        return SessionSql.query(ALLOCATIONS_BY_CAUSE, new Object[]{cause, causeRef},
                 row -> new RecordedAllocation(SqlRows.uuid(row[0]), SqlRows.uuid(row[1]), SqlRows.string(row[2]),
                         SqlRows.string(row[3]), SqlRows.integer(row[4]), SqlRows.doubleValue(row[5]),
                         SqlRows.string(row[6])));

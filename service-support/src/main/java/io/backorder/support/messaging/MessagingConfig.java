@@ -20,6 +20,10 @@ public interface MessagingConfig {
         @WithDefault("100ms")
         Duration pollInterval();
 
+        /**
+         * Deliveries (a message to one destination) the relay sends per transaction; an outbox batch written larger
+         * than this (up to 2,000 deliveries, e.g. the StockAllocated messages of a big receipt) is relayed on its own.
+         */
         @WithDefault("200")
         int batchSize();
 

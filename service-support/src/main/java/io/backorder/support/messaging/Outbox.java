@@ -1,43 +1,40 @@
 package io.backorder.support.messaging;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
 import io.backorder.contracts.Envelope;
 import io.backorder.contracts.Message;
 import io.backorder.contracts.MessageCatalog;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.backorder.support.persistence.SessionSql;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Publishes messages by writing them to the outbox table. Must run inside the caller's transaction, so a message
- * leaves the service if and only if the state change that caused it commits. {@link OutboxRelay} sends it later.
+ * Publishes messages by writing them to the outbox, in batches ({@code outbox_batch}). Must run inside the caller's
+ * transaction, so a message leaves the service if and only if the state change that caused it commits.
+ * {@link OutboxRelay} sends it later.
  */
 @ApplicationScoped
 public class Outbox {
 
-    /** Rows per insert statement in {@link #publishAll}: large enough to amortise round trips, small enough to stream. */
-    private static final int ROWS_PER_STATEMENT = 2000;
     /**
-     * One statement for many rows: the identity column makes Hibernate insert entities one round trip at a time, which
-     * a service emitting thousands of messages in one transaction (allocation of a large receipt) cannot afford. The
-     * columns go in as arrays, bound in the driver's binary format: a message body is sent as it is, not escaped into
-     * a JSON document that PostgreSQL then has to parse again, and only once however many destinations the message
-     * has (rows point at their body by number). Ordinality keeps the sequence in the order the messages were given.
+     * Deliveries (a message to one destination) per outbox batch: large enough that a transaction publishing
+     * thousands of messages (allocation of a large receipt) writes a handful of rows, small enough that the relay sends
+     * a batch within its emitter's buffer.
      */
-    private static final String INSERT_ROWS = """
-            insert into outbox_message (message_id, destination, type, correlation_id, body, created_at)
-            select r.message_id, r.destination, r.type, r.correlation_id, b.body, cast(cast(?7 as text) as timestamptz)
-            from unnest(cast(?1 as uuid[]), cast(?2 as varchar[]), cast(?3 as varchar[]), cast(?4 as varchar[]),
-                cast(?5 as int[])) with ordinality as r(message_id, destination, type, correlation_id, body_no, n)
-            join unnest(cast(?6 as text[])) with ordinality as b(body, body_no) on b.body_no = r.body_no
-            order by r.n""";
+    static final int DELIVERIES_PER_BATCH = 2000;
+    /**
+     * One row per batch of messages, the deliveries as one array per column, bound in the driver's binary format: a
+     * message body is sent as it is and stored once however many destinations the message has (deliveries point at
+     * it by number). Written on the session's connection without flushing it: no entity maps the outbox.
+     */
+    private static final String INSERT_BATCH = """
+            insert into outbox_batch (message_ids, destinations, types, correlation_ids, body_numbers, bodies, deliveries,
+                created_at)
+            values ($1, $2, $3, $4, $5, $6, $7, clock_timestamp())""";
 
     /**
      * Messages written and ready to insert ({@link #prepare}); a caller may write them while the database works on
@@ -45,10 +42,10 @@ public class Outbox {
      */
     public static final class Prepared {
 
-        private final List<Rows> chunks;
+        private final List<Batch> batches;
 
-        private Prepared(List<Rows> chunks) {
-            this.chunks = chunks;
+        private Prepared(List<Batch> batches) {
+            this.batches = batches;
         }
     }
 
@@ -73,13 +70,9 @@ public class Outbox {
      */
     public Uni<Envelope> publishCausedBy(Message message, String causationId) {
         Envelope envelope = codec.wrap(message, causationId);
-        String body = codec.write(envelope);
-        List<OutboxMessage> rows = MessageCatalog.of(message.getClass())
-                .destinations()
-                .stream()
-                .map(destination -> row(envelope, destination, body))
-                .toList();
-        return OutboxMessage.persist(rows).replaceWith(envelope);
+        Batch batch = new Batch();
+        batch.add(envelope, MessageCatalog.of(message.getClass()).destinations(), codec.write(envelope));
+        return insert(new Prepared(List.of(batch))).replaceWith(envelope);
     }
 
     /** Publishes the messages in the given order, with set-based inserts. */
@@ -90,44 +83,37 @@ public class Outbox {
     /** Wraps and writes the messages for {@link #insert}: the CPU part of {@link #publishAll}, done at once. */
     public Prepared prepare(List<? extends Message> messages, Envelope cause) {
         String causationId = cause == null ? null : cause.id();
-        List<Rows> chunks = new ArrayList<>();
-        Rows chunk = new Rows();
+        List<Batch> batches = new ArrayList<>();
+        Batch batch = new Batch();
         for (Message message : messages) {
             MessageCodec.Written written = codec.wrapAndWrite(message, causationId);
-            Envelope envelope = written.envelope();
-            UUID messageId = UUID.fromString(envelope.id());
             List<String> destinations = MessageCatalog.of(message.getClass()).destinations();
-            if (chunk.size() > 0 && chunk.size() + destinations.size() > ROWS_PER_STATEMENT) {
-                chunks.add(chunk);
-                chunk = new Rows();
+            if (batch.size() > 0 && batch.size() + destinations.size() > DELIVERIES_PER_BATCH) {
+                batches.add(batch);
+                batch = new Batch();
             }
-            chunk.add(messageId, destinations, envelope.type(), envelope.correlationId(), written.body());
+            batch.add(written.envelope(), destinations, written.body());
         }
-        if (chunk.size() > 0) {
-            chunks.add(chunk);
+        if (batch.size() > 0) {
+            batches.add(batch);
         }
-        return new Prepared(chunks);
+        return new Prepared(batches);
     }
 
     /** Inserts prepared messages, in order, into the outbox of the caller's transaction. */
     public Uni<Void> insert(Prepared prepared) {
-        String now = Instant.now().toString();
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Rows rows : prepared.chunks) {
-            chain = chain.chain(() -> Panache.getSession()
-                    .chain(session -> rows.bind(session.createNativeQuery(INSERT_ROWS))
-                            .setParameter(7, now)
-                            .executeUpdate())
-                    .replaceWithVoid());
+        for (Batch batch : prepared.batches) {
+            chain = chain.chain(() -> SessionSql.change(INSERT_BATCH, batch.columns()).replaceWithVoid());
         }
         return chain;
     }
 
     /**
-     * The columns of up to {@link #ROWS_PER_STATEMENT} outbox rows, bound as one array per column; each message's body
-     * once, in {@code bodies}, numbered from 1 as {@code unnest ... with ordinality} counts.
+     * Up to {@link #DELIVERIES_PER_BATCH} deliveries, bound as one array per column; each message's body once, in
+     * {@code bodies}, numbered from 1 as PostgreSQL's arrays count.
      */
-    private static final class Rows {
+    private static final class Batch {
 
         private final List<UUID> messageIds = new ArrayList<>();
         private final List<String> destinations = new ArrayList<>();
@@ -136,13 +122,14 @@ public class Outbox {
         private final List<Integer> bodyNumbers = new ArrayList<>();
         private final List<String> bodies = new ArrayList<>();
 
-        void add(UUID messageId, List<String> messageDestinations, String type, String correlationId, String body) {
+        void add(Envelope envelope, List<String> messageDestinations, String body) {
+            UUID messageId = UUID.fromString(envelope.id());
             bodies.add(body);
             for (String destination : messageDestinations) {
                 messageIds.add(messageId);
                 destinations.add(destination);
-                types.add(type);
-                correlationIds.add(correlationId);
+                types.add(envelope.type());
+                correlationIds.add(envelope.correlationId());
                 bodyNumbers.add(bodies.size());
             }
         }
@@ -151,25 +138,10 @@ public class Outbox {
             return messageIds.size();
         }
 
-        Mutiny.Query<?> bind(Mutiny.Query<?> query) {
-            query.setParameter(1, messageIds.toArray(UUID[]::new));
-            query.setParameter(2, destinations.toArray(String[]::new));
-            query.setParameter(3, types.toArray(String[]::new));
-            query.setParameter(4, correlationIds.toArray(String[]::new));
-            query.setParameter(5, bodyNumbers.toArray(Integer[]::new));
-            query.setParameter(6, bodies.toArray(String[]::new));
-            return query;
+        Object[] columns() {
+            return new Object[]{messageIds.toArray(UUID[]::new), destinations.toArray(String[]::new),
+                    types.toArray(String[]::new), correlationIds.toArray(String[]::new),
+                    bodyNumbers.toArray(Integer[]::new), bodies.toArray(String[]::new), messageIds.size()};
         }
-    }
-
-    private static OutboxMessage row(Envelope envelope, String destination, String body) {
-        OutboxMessage row = new OutboxMessage();
-        row.messageId = UUID.fromString(envelope.id());
-        row.destination = destination;
-        row.type = envelope.type();
-        row.correlationId = envelope.correlationId();
-        row.body = body;
-        row.createdAt = Instant.now();
-        return row;
     }
 }

@@ -20,10 +20,10 @@ import io.vertx.mutiny.sqlclient.Row;
 public class OutboxMetrics {
 
     private static final String BACKLOG = """
-            select count(*) as pending,
+            select coalesce(sum(deliveries), 0)::bigint as pending,
                    coalesce(extract(epoch from clock_timestamp() - min(created_at)), 0)::float8 as oldest_seconds,
-                   count(*) filter (where attempts > 0) as failing
-            from outbox_message where sent_at is null""";
+                   coalesce(sum(deliveries) filter (where attempts > 0), 0)::bigint as failing
+            from outbox_batch where sent_at is null""";
 
     private final Pool pool;
     private final MessagingConfig config;

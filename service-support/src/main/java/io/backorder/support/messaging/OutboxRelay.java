@@ -2,6 +2,7 @@ package io.backorder.support.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,23 +29,32 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Sends outbox rows to the broker and marks them sent once the broker has accepted them (durable messages, settled
- * by the broker). Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas relay side by side
- * without sending a row twice in normal operation; after a crash between send and commit a row is sent again, which
- * idempotent consumers absorb. The correlation id is the message's group: the broker delivers the messages of one
- * order in the order they were sent, to one consumer at a time.
+ * Sends outbox batches to the broker and marks them sent once the broker has accepted every delivery in them (durable
+ * messages, settled by the broker). Batches are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas
+ * relay side by side without sending a batch twice in normal operation; after a crash between send and commit, or
+ * when the broker refused part of a claim, its deliveries are sent again, which idempotent consumers absorb. The
+ * correlation id is the message's group: the broker delivers the messages of one order in the order they were sent,
+ * to one consumer at a time.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
+    /** Locks the oldest unsent batches; the relay takes as many of them as make up about one batch size. */
     private static final String CLAIM = """
-            select sequence, message_id, destination, type, correlation_id, body from outbox_message
+            select sequence, deliveries from outbox_batch
             where sent_at is null order by sequence limit $1 for update skip locked""";
+    private static final String FETCH = """
+            select message_ids, destinations, types, correlation_ids, body_numbers, bodies from outbox_batch
+            where sequence = any($1) order by sequence""";
     private static final String MARK_SENT = """
-            update outbox_message set sent_at = now(), attempts = attempts + 1, last_error = null
+            update outbox_batch set sent_at = now(), attempts = attempts + 1, last_error = null
             where sequence = any($1)""";
     private static final String RECORD_FAILURE = """
-            update outbox_message set attempts = attempts + 1, last_error = $2 where sequence = any($1)""";
+            update outbox_batch set attempts = attempts + 1, last_error = $2 where sequence = any($1)""";
+
+    /** One message to one destination, as the outbox stored it. */
+    private record Delivery(UUID messageId, String destination, String type, String correlationId, String body) {
+    }
 
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
@@ -87,57 +97,99 @@ public class OutboxRelay {
         });
     }
 
-    /** Relays every pending message; returns how many were sent. */
+    /** Relays every pending message; returns how many deliveries were sent. */
     public Uni<Integer> relayUntilEmpty() {
-        return relayBatch().flatMap(sent -> sent < config.outbox().batchSize() || stopped
-                ? Uni.createFrom().item(sent)
-                : relayUntilEmpty().map(more -> sent + more));
+        return relayBatch().flatMap(relayed -> !relayed.more() || relayed.sent() == 0 || stopped
+                ? Uni.createFrom().item(relayed.sent())
+                : relayUntilEmpty().map(more -> relayed.sent() + more));
     }
 
-    private Uni<Integer> relayBatch() {
+    /** @param more whether unsent batches were left for the next round */
+    private record Relayed(int sent, boolean more) {
+    }
+
+    private Uni<Relayed> relayBatch() {
+        int limit = config.outbox().batchSize();
         return pool.withTransaction(connection -> connection.preparedQuery(CLAIM)
-                .execute(Tuple.of(config.outbox().batchSize()))
-                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(0) : sendAll(connection, rows)));
+                .execute(Tuple.of(limit))
+                .flatMap(claimed -> {
+                    Long[] sequences = takeAboutOneBatch(claimed);
+                    boolean more = claimed.size() == limit || sequences.length < claimed.size();
+                    return sequences.length == 0
+                            ? Uni.createFrom().item(new Relayed(0, false))
+                            : connection.preparedQuery(FETCH)
+                                    .execute(Tuple.of(sequences))
+                                    .flatMap(batches -> sendAll(connection, sequences, deliveries(batches)))
+                                    .map(sent -> new Relayed(sent, more));
+                }));
     }
 
-    /** Marks the batch sent, or records why it could not be sent and leaves it for the next tick. */
-    private Uni<Integer> sendAll(SqlConnection connection, RowSet<Row> rows) {
+    /**
+     * The oldest claimed batches up to the configured number of deliveries (at least one batch): a large batch, e.g.
+     * the StockAllocated messages of a big receipt, is relayed on its own. The other claimed batches are free again
+     * when this transaction ends.
+     */
+    private Long[] takeAboutOneBatch(RowSet<Row> claimed) {
         List<Long> sequences = new ArrayList<>();
-        List<Uni<Void>> sends = new ArrayList<>();
-        for (Row row : rows) {
+        int deliveries = 0;
+        for (Row row : claimed) {
+            if (!sequences.isEmpty() && deliveries + row.getInteger("deliveries") > config.outbox().batchSize()) {
+                break;
+            }
             sequences.add(row.getLong("sequence"));
-            sends.add(send(row));
+            deliveries += row.getInteger("deliveries");
         }
-        Long[] claimed = sequences.toArray(Long[]::new);
+        return sequences.toArray(Long[]::new);
+    }
+
+    private static List<Delivery> deliveries(RowSet<Row> batches) {
+        List<Delivery> deliveries = new ArrayList<>();
+        for (Row batch : batches) {
+            UUID[] messageIds = batch.getArrayOfUUIDs("message_ids");
+            String[] destinations = batch.getArrayOfStrings("destinations");
+            String[] types = batch.getArrayOfStrings("types");
+            String[] correlationIds = batch.getArrayOfStrings("correlation_ids");
+            Integer[] bodyNumbers = batch.getArrayOfIntegers("body_numbers");
+            String[] bodies = batch.getArrayOfStrings("bodies");
+            for (int i = 0; i < messageIds.length; i++) {
+                deliveries.add(new Delivery(messageIds[i], destinations[i], types[i], correlationIds[i],
+                        bodies[bodyNumbers[i] - 1]));
+            }
+        }
+        return deliveries;
+    }
+
+    /** Marks the batches sent, or records why they could not be sent and leaves them for the next tick. */
+    private Uni<Integer> sendAll(SqlConnection connection, Long[] sequences, List<Delivery> deliveries) {
         return Uni.join()
-                .all(sends)
+                .all(deliveries.stream().map(this::send).toList())
                 .andFailFast()
-                .flatMap(sent -> connection.preparedQuery(MARK_SENT).execute(Tuple.of(claimed)))
-                .replaceWith(claimed.length)
+                .flatMap(sent -> connection.preparedQuery(MARK_SENT).execute(Tuple.of(sequences)))
+                .replaceWith(deliveries.size())
                 .onFailure()
                 .recoverWithUni(failure -> {
-                    Log.warnf("Broker did not accept %d outbox messages, retrying later: %s", claimed.length,
+                    Log.warnf("Broker did not accept %d outbox messages, retrying later: %s", deliveries.size(),
                             failure.getMessage());
                     String reason = String.valueOf(failure.getMessage());
                     return connection.preparedQuery(RECORD_FAILURE)
-                            .execute(Tuple.of(claimed, reason.length() > 1000 ? reason.substring(0, 1000) : reason))
+                            .execute(Tuple.of(sequences, reason.length() > 1000 ? reason.substring(0, 1000) : reason))
                             .replaceWith(0);
                 });
     }
 
-    private Uni<Void> send(Row row) {
+    private Uni<Void> send(Delivery delivery) {
         OutgoingAmqpMetadata amqp = OutgoingAmqpMetadata.builder()
-                .withAddress(row.getString("destination"))
+                .withAddress(delivery.destination())
                 .withDurable(true)
-                .withMessageId(row.getUUID("message_id").toString())
-                .withCorrelationId(row.getString("correlation_id"))
+                .withMessageId(delivery.messageId().toString())
+                .withCorrelationId(delivery.correlationId())
                 // The broker hands the messages of one group (one order, one purchase order) to one consumer at a
                 // time, in order, however many replicas and receivers share the inbox (broker message grouping).
-                .withGroupId(row.getString("correlation_id"))
-                .withSubject(row.getString("type"))
+                .withGroupId(delivery.correlationId())
+                .withSubject(delivery.type())
                 .withContentType(Envelope.CONTENT_TYPE)
                 .build();
-        return emitter.sendMessage(Message.of(row.getString("body"), Metadata.of(amqp)))
+        return emitter.sendMessage(Message.of(delivery.body(), Metadata.of(amqp)))
                 .ifNoItem()
                 .after(config.outbox().sendTimeout())
                 .fail();
