@@ -67,10 +67,16 @@ commit;
 --    whatever is unsent, up to 200 rows; here each client claims its own row, or two clients could each claim the
 --    other's row and deadlock on their own.
 begin;
-select sequence, deliveries from o.outbox_batch where sent_at is null
-    and sequence = :command_sequence order by sequence limit 200 for update skip locked;
-select message_ids, destinations, types, correlation_ids, body_numbers, bodies from o.outbox_batch
-    where sequence = any(array[cast(:command_sequence as bigint)]) order by sequence;
+with claimed as (
+    select sequence, deliveries from o.outbox_batch
+    where sent_at is null and sequence = :command_sequence order by sequence limit 200 for update skip locked
+), taken as (
+    select sequence from (select sequence, sum(deliveries) over (order by sequence) as through from claimed) running
+    where through <= 200 or sequence = (select min(sequence) from claimed)
+)
+select b.sequence, b.message_ids, b.destinations, b.types, b.correlation_ids, b.body_numbers, b.bodies,
+    (select count(*) from claimed) as claimed
+from o.outbox_batch b join taken on taken.sequence = b.sequence order by b.sequence;
 update o.outbox_batch set sent_at = now(), attempts = attempts + 1, last_error = null
     where sequence = any(array[cast(:command_sequence as bigint)]);
 commit;
@@ -119,10 +125,16 @@ commit;
 
 -- 4. inventory-service's outbox relay claims the reply
 begin;
-select sequence, deliveries from i.outbox_batch where sent_at is null
-    and sequence = :reply_sequence order by sequence limit 200 for update skip locked;
-select message_ids, destinations, types, correlation_ids, body_numbers, bodies from i.outbox_batch
-    where sequence = any(array[cast(:reply_sequence as bigint)]) order by sequence;
+with claimed as (
+    select sequence, deliveries from i.outbox_batch
+    where sent_at is null and sequence = :reply_sequence order by sequence limit 200 for update skip locked
+), taken as (
+    select sequence from (select sequence, sum(deliveries) over (order by sequence) as through from claimed) running
+    where through <= 200 or sequence = (select min(sequence) from claimed)
+)
+select b.sequence, b.message_ids, b.destinations, b.types, b.correlation_ids, b.body_numbers, b.bodies,
+    (select count(*) from claimed) as claimed
+from i.outbox_batch b join taken on taken.sequence = b.sequence order by b.sequence;
 update i.outbox_batch set sent_at = now(), attempts = attempts + 1, last_error = null
     where sequence = any(array[cast(:reply_sequence as bigint)]);
 commit;

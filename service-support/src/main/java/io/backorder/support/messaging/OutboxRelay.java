@@ -39,13 +39,24 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class OutboxRelay {
 
-    /** Locks the oldest unsent batches; the relay takes as many of them as make up about one batch size. */
+    /**
+     * Locks the oldest unsent batches and reads as many of them as make up about one batch size of deliveries (at
+     * least one batch: a large one, e.g. the StockAllocated messages of a big receipt, is relayed on its own). The
+     * other locked batches are free again when the transaction ends; {@code claimed} says how many there were.
+     */
     private static final String CLAIM = """
-            select sequence, deliveries from outbox_batch
-            where sent_at is null order by sequence limit $1 for update skip locked""";
-    private static final String FETCH = """
-            select message_ids, destinations, types, correlation_ids, body_numbers, bodies from outbox_batch
-            where sequence = any($1) order by sequence""";
+            with claimed as (
+                select sequence, deliveries from outbox_batch
+                where sent_at is null order by sequence limit $1 for update skip locked
+            ), taken as (
+                select sequence from (select sequence, sum(deliveries) over (order by sequence) as through
+                                      from claimed) running
+                where through <= $1 or sequence = (select min(sequence) from claimed)
+            )
+            select b.sequence, b.message_ids, b.destinations, b.types, b.correlation_ids, b.body_numbers, b.bodies,
+                (select count(*) from claimed) as claimed
+            from outbox_batch b join taken on taken.sequence = b.sequence
+            order by b.sequence""";
     private static final String MARK_SENT = """
             update outbox_batch set sent_at = now(), attempts = attempts + 1, last_error = null
             where sequence = any($1)""";
@@ -112,34 +123,17 @@ public class OutboxRelay {
         int limit = config.outbox().batchSize();
         return pool.withTransaction(connection -> connection.preparedQuery(CLAIM)
                 .execute(Tuple.of(limit))
-                .flatMap(claimed -> {
-                    Long[] sequences = takeAboutOneBatch(claimed);
-                    boolean more = claimed.size() == limit || sequences.length < claimed.size();
-                    return sequences.length == 0
-                            ? Uni.createFrom().item(new Relayed(0, false))
-                            : connection.preparedQuery(FETCH)
-                                    .execute(Tuple.of(sequences))
-                                    .flatMap(batches -> sendAll(connection, sequences, deliveries(batches)))
-                                    .map(sent -> new Relayed(sent, more));
+                .flatMap(batches -> {
+                    if (batches.size() == 0) {
+                        return Uni.createFrom().item(new Relayed(0, false));
+                    }
+                    List<Long> sequences = new ArrayList<>();
+                    batches.forEach(batch -> sequences.add(batch.getLong("sequence")));
+                    long claimed = batches.iterator().next().getLong("claimed");
+                    boolean more = claimed == limit || sequences.size() < claimed;
+                    return sendAll(connection, sequences.toArray(Long[]::new), deliveries(batches))
+                            .map(sent -> new Relayed(sent, more));
                 }));
-    }
-
-    /**
-     * The oldest claimed batches up to the configured number of deliveries (at least one batch): a large batch, e.g.
-     * the StockAllocated messages of a big receipt, is relayed on its own. The other claimed batches are free again
-     * when this transaction ends.
-     */
-    private Long[] takeAboutOneBatch(RowSet<Row> claimed) {
-        List<Long> sequences = new ArrayList<>();
-        int deliveries = 0;
-        for (Row row : claimed) {
-            if (!sequences.isEmpty() && deliveries + row.getInteger("deliveries") > config.outbox().batchSize()) {
-                break;
-            }
-            sequences.add(row.getLong("sequence"));
-            deliveries += row.getInteger("deliveries");
-        }
-        return sequences.toArray(Long[]::new);
     }
 
     private static List<Delivery> deliveries(RowSet<Row> batches) {
