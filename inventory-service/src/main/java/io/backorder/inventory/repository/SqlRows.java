@@ -11,12 +11,10 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
-import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
-import org.hibernate.reactive.pool.ReactiveConnection;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.backorder.support.persistence.SessionSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -115,40 +113,18 @@ final class SqlRows {
 
     /**
      * Runs {@code sql} (with {@code $1}, {@code $2}... placeholders) on the session's connection, inside its
-     * transaction, and maps the rows. Skips Hibernate Reactive's native-query machinery (parsing the SQL for
-     * parameters, reading every value through a JDBC-style adaptor), which costs more than the statement itself for
-     * the thousands of rows an allocation reads or writes. Like every bulk statement here it bypasses the persistence
-     * context: callers have flushed it. Parameters are values the reactive driver binds as they are (arrays for
-     * {@code any} and {@code unnest}, no collections); rows come as the driver's values, read with the helpers
-     * below.
+     * transaction, and maps the rows ({@link SessionSql#query}): past Hibernate Reactive's native-query parsing and
+     * its reading of every value, which cost more than the statement itself for the thousands of rows an allocation
+     * reads or writes. Like every bulk statement here it bypasses the persistence context: callers have flushed it.
+     * Rows come as the driver's values, read with the helpers below.
      */
     static <T> Uni<List<T>> query(String sql, Object[] parameters, Function<Object[], T> mapper) {
-        return connection().chain(connection -> Uni.createFrom()
-                .completionStage(() -> connection.select(sql, parameters))
-                .map(result -> {
-                    List<T> rows = new ArrayList<>(result.size());
-                    while (result.hasNext()) {
-                        rows.add(mapper.apply(result.next()));
-                    }
-                    return rows;
-                }));
+        return SessionSql.query(sql, parameters, mapper);
     }
 
     /** Like {@link #query} for a statement without rows; returns how many rows it changed. */
     static Uni<Integer> change(String sql, Object[] parameters) {
-        return connection().chain(connection -> Uni.createFrom()
-                .completionStage(() -> connection.update(sql, parameters)));
-    }
-
-    /** The connection of the current session, in its transaction; the session class is Hibernate Reactive 3's. */
-    private static Uni<ReactiveConnection> connection() {
-        return Panache.getSession().map(session -> {
-            if (session instanceof MutinySessionImpl impl) {
-                return impl.getReactiveConnection();
-            }
-            throw new IllegalStateException("Unexpected Hibernate Reactive session " + session.getClass().getName()
-                    + "; SqlRows.query needs the session's connection");
-        });
+        return SessionSql.change(sql, parameters);
     }
 
     static String write(ObjectMapper json, Object value) {
