@@ -1,18 +1,18 @@
 package io.backorder.support.messaging;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
 import io.backorder.contracts.Envelope;
 import io.backorder.contracts.Message;
 import io.backorder.contracts.MessageCatalog;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.backorder.support.persistence.SessionSql;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -33,10 +33,10 @@ public class Outbox {
      */
     private static final String INSERT_ROWS = """
             insert into outbox_message (message_id, destination, type, correlation_id, body, created_at)
-            select r.message_id, r.destination, r.type, r.correlation_id, b.body, cast(cast(?7 as text) as timestamptz)
-            from unnest(cast(?1 as uuid[]), cast(?2 as varchar[]), cast(?3 as varchar[]), cast(?4 as varchar[]),
-                cast(?5 as int[])) with ordinality as r(message_id, destination, type, correlation_id, body_no, n)
-            join unnest(cast(?6 as text[])) with ordinality as b(body, body_no) on b.body_no = r.body_no
+            select r.message_id, r.destination, r.type, r.correlation_id, b.body, cast($7 as timestamptz)
+            from unnest(cast($1 as uuid[]), cast($2 as varchar[]), cast($3 as varchar[]), cast($4 as varchar[]),
+                cast($5 as int[])) with ordinality as r(message_id, destination, type, correlation_id, body_no, n)
+            join unnest(cast($6 as text[])) with ordinality as b(body, body_no) on b.body_no = r.body_no
             order by r.n""";
 
     /**
@@ -109,16 +109,16 @@ public class Outbox {
         return new Prepared(chunks);
     }
 
-    /** Inserts prepared messages, in order, into the outbox of the caller's transaction. */
+    /**
+     * Inserts prepared messages, in order, into the outbox of the caller's transaction, on the session's own
+     * connection ({@link SessionSql}): past Hibernate's native-query handling, which for every statement also
+     * flushes the session and marks every entity's tables as touched.
+     */
     public Uni<Void> insert(Prepared prepared) {
-        String now = Instant.now().toString();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Rows rows : prepared.chunks) {
-            chain = chain.chain(() -> Panache.getSession()
-                    .chain(session -> rows.bind(session.createNativeQuery(INSERT_ROWS))
-                            .setParameter(7, now)
-                            .executeUpdate())
-                    .replaceWithVoid());
+            chain = chain.chain(() -> SessionSql.change(INSERT_ROWS, rows.parameters(now)).replaceWithVoid());
         }
         return chain;
     }
@@ -151,14 +151,10 @@ public class Outbox {
             return messageIds.size();
         }
 
-        Mutiny.Query<?> bind(Mutiny.Query<?> query) {
-            query.setParameter(1, messageIds.toArray(UUID[]::new));
-            query.setParameter(2, destinations.toArray(String[]::new));
-            query.setParameter(3, types.toArray(String[]::new));
-            query.setParameter(4, correlationIds.toArray(String[]::new));
-            query.setParameter(5, bodyNumbers.toArray(Integer[]::new));
-            query.setParameter(6, bodies.toArray(String[]::new));
-            return query;
+        Object[] parameters(OffsetDateTime createdAt) {
+            return new Object[]{messageIds.toArray(UUID[]::new), destinations.toArray(String[]::new),
+                    types.toArray(String[]::new), correlationIds.toArray(String[]::new),
+                    bodyNumbers.toArray(Integer[]::new), bodies.toArray(String[]::new), createdAt};
         }
     }
 
