@@ -5,10 +5,13 @@ import static io.backorder.order.IllegalTransitionException.require;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -113,33 +116,35 @@ public class Order {
     @Version
     private int version;
 
+    // Ordered sets rather than lists: the repository fetches several of them with the order in one query, which
+    // Hibernate refuses for more than one list without an index column (a bag).
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("seq")
-    private List<OrderLine> lines = new ArrayList<>();
+    private Set<OrderLine> lines = new LinkedHashSet<>();
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("seq")
-    private List<Hold> holds = new ArrayList<>();
+    private Set<Hold> holds = new LinkedHashSet<>();
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("seq")
-    private List<Shipment> shipments = new ArrayList<>();
+    private Set<Shipment> shipments = new LinkedHashSet<>();
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("seq")
-    private List<ShipmentLine> shipmentLines = new ArrayList<>();
+    private Set<ShipmentLine> shipmentLines = new LinkedHashSet<>();
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("seq")
-    private List<Capture> captures = new ArrayList<>();
+    private Set<Capture> captures = new LinkedHashSet<>();
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("seq")
-    private List<Refund> refunds = new ArrayList<>();
+    private Set<Refund> refunds = new LinkedHashSet<>();
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("seq")
-    private List<Offer> offers = new ArrayList<>();
+    private Set<Offer> offers = new LinkedHashSet<>();
 
     protected Order() {
     }
@@ -306,9 +311,13 @@ public class Order {
         return List.copyOf(offers);
     }
 
-    /** The lazily loaded child collections, which the repository fetches before a saga step or a view. */
-    public List<List<?>> childCollections() {
-        return List.of(lines, holds, shipments, shipmentLines, captures, refunds, offers);
+    /**
+     * The lazily loaded child collections by attribute name, which the repository fetches before a saga step or a
+     * view.
+     */
+    public Map<String, Collection<?>> childCollections() {
+        return Map.of("lines", lines, "holds", holds, "shipments", shipments, "shipmentLines", shipmentLines,
+                "captures", captures, "refunds", refunds, "offers", offers);
     }
 
     // --- order transitions ---

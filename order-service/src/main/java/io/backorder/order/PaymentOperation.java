@@ -1,7 +1,5 @@
 package io.backorder.order;
 
-import static io.backorder.order.IllegalTransitionException.require;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -104,12 +102,5 @@ public class PaymentOperation {
     public static PaymentOperation refund(Order order, Refund refund, Hold hold, Instant now) {
         return of(order, PaymentOperationKind.REFUND, refund.id(), refund.amount(), hold.paymentMethod(),
                 hold.providerRef(), now);
-    }
-
-    public void complete(String result, Instant now) {
-        require(status == PaymentOperationStatus.PENDING, "Payment operation %s is already done", id);
-        status = PaymentOperationStatus.DONE;
-        outcome = result.length() > 1000 ? result.substring(0, 1000) : result;
-        completedAt = now;
     }
 }

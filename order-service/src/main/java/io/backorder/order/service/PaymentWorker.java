@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.backorder.order.PaymentOperationKind;
-import io.backorder.order.PaymentOperationStatus;
 import io.backorder.order.config.OrderConfig;
 import io.backorder.order.payment.PaymentProvider;
 import io.backorder.order.payment.PaymentProviderUnavailableException;
@@ -153,13 +152,9 @@ public class PaymentWorker {
     /** Applies the answer under the order's lock, unless another worker applied it first. */
     private Uni<Void> apply(Claimed operation, PaymentResult result) {
         return runner.lock(operation.orderId())
-                .flatMap(order -> operations.findById(operation.id())
-                        .flatMap(recorded -> {
-                            if (recorded.status == PaymentOperationStatus.DONE) {
-                                return Uni.createFrom().voidItem();
-                            }
-                            recorded.complete(result.describe(), clock.instant());
-                            if (order == null) {
+                .flatMap(order -> operations.complete(operation.id(), result.describe(), clock.instant())
+                        .flatMap(completed -> {
+                            if (!completed || order == null) {
                                 return Uni.createFrom().voidItem();
                             }
                             return runner

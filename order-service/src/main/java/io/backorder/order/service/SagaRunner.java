@@ -1,6 +1,7 @@
 package io.backorder.order.service;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -89,11 +90,12 @@ public class SagaRunner {
 
     private Uni<Void> write(Order order, SagaEffects effects, Envelope cause) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Message message : effects.messages()) {
-            chain = chain.chain(() -> outbox.publish(message, cause)).replaceWithVoid();
-        }
+        List<Message> messages = new ArrayList<>(effects.messages());
         for (CustomerNotice notice : effects.notices()) {
-            chain = chain.chain(() -> outbox.publish(CustomerMessages.of(order, notice), cause)).replaceWithVoid();
+            messages.add(CustomerMessages.of(order, notice));
+        }
+        if (!messages.isEmpty()) {
+            chain = chain.chain(() -> outbox.publishAll(messages, cause));
         }
         if (!effects.payments().isEmpty()) {
             chain = chain.chain(() -> payments.persist(effects.payments()));
@@ -108,7 +110,7 @@ public class SagaRunner {
             chain = chain.chain(() -> deadlines.cancelAll(order.id())).replaceWithVoid();
         }
         if (!effects.timeline().isEmpty()) {
-            chain = chain.chain(() -> timeline.persist(effects.timeline()))
+            chain = chain.chain(() -> timeline.append(effects.timeline()))
                     .chain(() -> webhooks.enqueue(order, effects.timeline()));
         }
         return chain;

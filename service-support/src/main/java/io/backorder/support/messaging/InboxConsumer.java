@@ -16,6 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.backorder.contracts.Channels;
 import io.backorder.contracts.Envelope;
 import io.backorder.contracts.MessageCatalog;
+import io.backorder.support.persistence.SessionSql;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -38,7 +39,7 @@ import io.vertx.core.json.JsonObject;
 public class InboxConsumer {
 
     private static final String MARK_PROCESSED = """
-            insert into processed_message (message_id, type) values (?1, ?2) on conflict (message_id) do nothing""";
+            insert into processed_message (message_id, type) values ($1, $2) on conflict (message_id) do nothing""";
 
     private static final String UNREADABLE = "unreadable";
     private static final String UNKNOWN_TYPE = "unknown";
@@ -129,11 +130,7 @@ public class InboxConsumer {
         } catch (InvalidMessageException e) {
             return Uni.createFrom().failure(e);
         }
-        return Panache.withTransaction(() -> Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(MARK_PROCESSED)
-                        .setParameter(1, messageId)
-                        .setParameter(2, envelope.type())
-                        .executeUpdate())
+        return Panache.withTransaction(() -> SessionSql.change(MARK_PROCESSED, new Object[]{messageId, envelope.type()})
                 .flatMap(inserted -> {
                     if (inserted == 0) {
                         Log.debugf("Skipping %s %s: processed before", envelope.type(), envelope.id());

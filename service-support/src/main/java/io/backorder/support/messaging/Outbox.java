@@ -29,7 +29,7 @@ public class Outbox {
     /**
      * One row per batch of messages, the deliveries as one array per column, bound in the driver's binary format: a
      * message body is sent as it is and stored once however many destinations the message has (deliveries point at
-     * it by number). Written on the session's connection without flushing it: no entity maps the outbox.
+     * it by number).
      */
     private static final String INSERT_BATCH = """
             insert into outbox_batch (message_ids, destinations, types, correlation_ids, body_numbers, bodies, deliveries,
@@ -100,7 +100,11 @@ public class Outbox {
         return new Prepared(batches);
     }
 
-    /** Inserts prepared messages, in order, into the outbox of the caller's transaction. */
+    /**
+     * Inserts prepared messages, in order, into the outbox of the caller's transaction, on the session's own
+     * connection ({@link SessionSql}): past Hibernate's native-query handling, which for every statement also
+     * flushes the session and marks every entity's tables as touched.
+     */
     public Uni<Void> insert(Prepared prepared) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Batch batch : prepared.batches) {
