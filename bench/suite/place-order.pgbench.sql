@@ -1,5 +1,6 @@
 -- The SQL of one order placed and reserved, as the services issue it (captured with log_statement = all from a
--- local-stack run, 2026-12-01), in five transactions like the services: order-service accepts the order; its outbox
+-- suite benchmark run, re-captured 2026-12-01 13:47 UTC after the outbox batches and the two-statement order
+-- aggregate), in five transactions like the services: order-service accepts the order; its outbox
 -- relay claims the ReserveStock message; inventory-service reserves the unit and writes its reply; inventory's relay
 -- claims the reply; order-service applies StockReserved and queues the authorization. Schema o holds order-service's
 -- tables, schema i inventory-service's (both created from the services' own migrations). Broker hops, JSON and Java
@@ -13,42 +14,36 @@
 select gen_random_uuid() as order_id, gen_random_uuid() as line_id, gen_random_uuid() as command_id,
        gen_random_uuid() as reply_id, gen_random_uuid() as request_key, gen_random_uuid() as hold_id \gset
 
--- 1. order-service: POST /orders
+-- 1. order-service: POST /orders (its outbox batch holds OrderPlaced for insights and ReserveStock for inventory)
 begin;
 insert into o.idempotency_record (platform, idempotency_key, request_hash, created_at)
     values ('bench', :request_key, encode(sha256(convert_to(:request_key, 'UTF8')), 'hex'), now())
     on conflict (platform, idempotency_key) do nothing;
-insert into o.orders (attention, cancel_reason, currency, customer_email, customer_id, customer_locale, customer_phone,
-        customer_tier, email_opt_in, latest_acceptable_date, payment_action, payment_action_deadline, payment_method,
-        payment_method_status, placed_at, platform, reference, ship_complete, sms_opt_in, status, steps, updated_at,
-        version, id)
-    values (null, null, 'EUR', 'bench@bench.test', 'bench-customer', 'en', null, 'STANDARD', true, null, null, null,
-        'pm_card_visa', 'UNVERIFIED', now(), 'bench', left(cast(:order_id as text), 8), false, false, 'RESERVING', 0,
-        now(), 0, :order_id);
-insert into o.order_line (allocated, backorder_kind, backordered, cancel_reason, cancellation_notified, confidence,
-        created_at, description, discount, dropship, first_promise_date, hold_id, offer_baseline_date, order_id,
-        promise_date, promise_history, quantity, rejection_reason, release_reason, reserved, seq, shipped,
-        shipped_from_stock, sku, state, stock_released, substitute_for, substituted_by, unit_price, id)
-    values (0, null, 0, null, false, null, now(), null, 0, 0, null, null, null, :order_id, null, null, 1, null, null,
-        0, 1, 0, 0, 'PO-' || :sku::text, 'PENDING', false, null, null, 10.00, :line_id);
 insert into o.outbox_batch (message_ids, destinations, types, correlation_ids, body_numbers, bodies, deliveries,
         created_at)
-    values (array[:command_id::uuid], array['backorder.inventory'], array['ReserveStock'], array[:order_id::text],
-        array[1], array[json_build_object('specversion', '1.0', 'id', :command_id::text, 'type', 'ReserveStock', 'source',
+    values (array[gen_random_uuid(), :command_id::uuid], array['backorder.insights', 'backorder.inventory'],
+        array['OrderPlaced', 'ReserveStock'], array[:order_id::text, :order_id::text], array[1, 2],
+        array[json_build_object('specversion', '1.0', 'id', gen_random_uuid()::text, 'type', 'OrderPlaced', 'source',
+            'order-service', 'time', now(), 'correlationid', :order_id::text, 'schemaversion', 1,
+            'datacontenttype', 'application/json', 'data', json_build_object('orderId', :order_id::text,
+            'customerId', 'bench-customer', 'customerTier', 'STANDARD', 'placedAt', now(), 'lines',
+            json_build_array(json_build_object('lineId', :line_id::text, 'sku', 'PO-' || :sku::text, 'quantity', 1)),
+            'quoteId', null))::text,
+        json_build_object('specversion', '1.0', 'id', :command_id::text, 'type', 'ReserveStock', 'source',
             'order-service', 'time', now(), 'correlationid', :order_id::text, 'schemaversion', 1,
             'datacontenttype', 'application/json', 'data', json_build_object('orderId', :order_id::text,
             'customerId', 'bench-customer', 'customerTier', 'STANDARD', 'orderValue', 10, 'orderPlacedAt', now(),
             'shipComplete', false, 'latestAcceptableDate', null, 'lines', json_build_array(json_build_object(
-            'lineId', :line_id::text, 'sku', 'PO-' || :sku::text, 'quantity', 1))))::text], 1, clock_timestamp())
+            'lineId', :line_id::text, 'sku', 'PO-' || :sku::text, 'quantity', 1))))::text], 2, clock_timestamp())
     returning sequence as command_sequence \gset
-insert into o.timeline_entry (at, detail, event_id, line_id, order_id, type)
-    values (now(), 'Placed with 1 line(s) worth EUR 10.00, shipping what is available', gen_random_uuid(), null,
-        :order_id, 'order.placed');
-select id, created_at, events, platform, secret, url from o.webhook_subscription where platform = 'bench'
+insert into o.timeline_entry (event_id, order_id, at, type, line_id, detail)
+    select event_id, order_id, at, type, line_id, detail
+    from unnest(array[gen_random_uuid()], array[:order_id::uuid], array[now()], array['order.placed'],
+        array[null::uuid], array['Placed with 1 line(s) worth EUR 10.00, shipping what is available'])
+        with ordinality as e(event_id, order_id, at, type, line_id, detail, n)
+    order by n;
+select id, platform, url, events, secret, created_at from o.webhook_subscription where platform = 'bench'
     order by created_at;
-select id, at, detail, event_id, line_id, order_id, type from o.timeline_entry where order_id = :order_id order by id;
-select platform, idempotency_key, created_at, order_id, request_hash, response, status_code from o.idempotency_record
-    where (platform, idempotency_key) in (('bench', :request_key));
 update o.idempotency_record set order_id = :order_id, status_code = 201,
         response = json_build_object('id', :order_id::text, 'reference', 'bench', 'status', 'RESERVING', 'currency',
             'EUR', 'shipping', 'SHIP_AVAILABLE', 'readyToShip', false, 'customer', json_build_object('id',
@@ -59,8 +54,19 @@ update o.idempotency_record set order_id = :order_id, status_code = 201,
             'timeline', json_build_array(json_build_object('type', 'order.placed', 'detail',
             'Placed with 1 line(s) worth EUR 10.00, shipping what is available')))::text
     where platform = 'bench' and idempotency_key = :request_key;
-update o.orders set status = 'RESERVING', steps = 1, updated_at = now(), version = 1
-    where id = :order_id and version = 0;
+insert into o.orders (attention, cancel_reason, currency, customer_email, customer_id, customer_locale, customer_phone,
+        customer_tier, email_opt_in, latest_acceptable_date, payment_action, payment_action_deadline, payment_method,
+        payment_method_status, placed_at, platform, quote_id, reference, ship_complete, sms_opt_in, status, steps,
+        updated_at, version, id)
+    values (null, null, 'EUR', 'bench@bench.test', 'bench-customer', 'en', null, 'STANDARD', true, null, null, null,
+        'pm_card_visa', 'UNVERIFIED', now(), 'bench', null, left(cast(:order_id as text), 8), false, false,
+        'RESERVING', 1, now(), 0, :order_id);
+insert into o.order_line (allocated, backorder_kind, backordered, cancel_reason, cancellation_notified, confidence,
+        created_at, description, discount, dropship, first_promise_date, hold_id, offer_baseline_date, order_id,
+        promise_date, promise_history, quantity, rejection_reason, release_reason, reserved, seq, shipped,
+        shipped_from_stock, sku, state, stock_released, substitute_for, substituted_by, unit_price, id)
+    values (0, null, 0, null, false, null, now(), null, 0, 0, null, null, null, :order_id, null, null, 1, null, null,
+        0, 1, 0, 0, 'PO-' || :sku::text, 'PENDING', false, null, null, 10.00, :line_id);
 commit;
 
 -- 2. order-service's outbox relay claims the command (sent to the broker after this commit). The relay claims
@@ -105,13 +111,14 @@ insert into i.demand_day (sku, day, ordered_units, backordered_units, rejected_u
         cancelled_other_units = i.demand_day.cancelled_other_units + excluded.cancelled_other_units;
 insert into i.outbox_batch (message_ids, destinations, types, correlation_ids, body_numbers, bodies, deliveries,
         created_at)
-    values (array[:reply_id::uuid], array['backorder.order'], array['StockReserved'], array[:order_id::text], array[1],
+    values (array[:reply_id::uuid, :reply_id::uuid], array['backorder.order', 'backorder.insights'],
+        array['StockReserved', 'StockReserved'], array[:order_id::text, :order_id::text], array[1, 1],
         array[json_build_object('specversion', '1.0', 'id',
             :reply_id::text, 'type', 'StockReserved', 'source', 'inventory-service', 'time', now(), 'correlationid',
             :order_id::text, 'causationid', :command_id::text, 'schemaversion', 1, 'datacontenttype',
             'application/json', 'data', json_build_object('orderId', :order_id::text, 'lineId', :line_id::text,
             'sku', 'PO-' || :sku::text, 'reservations', json_build_array(json_build_object('locationId', 'bench',
-            'quantity', 1))))::text], 1, clock_timestamp())
+            'quantity', 1))))::text], 2, clock_timestamp())
     returning sequence as reply_sequence \gset
 insert into i.order_line (allocated, backordered, confidence, created_at, customer_id, customer_tier, dropshipped,
         first_confidence, first_promise_date, initial_backordered, initial_reserved, kind, latest_acceptable_date,
@@ -139,34 +146,45 @@ update i.outbox_batch set sent_at = now(), attempts = attempts + 1, last_error =
     where sequence = any(array[cast(:reply_sequence as bigint)]);
 commit;
 
--- 5. order-service: StockReserved (the saga loads the order aggregate, records the outcome, queues the authorization)
+-- 5. order-service: StockReserved (the saga locks the order, counting its children, reads the aggregate in one
+--    joined query, records the outcome, queues the authorization)
 begin;
 insert into o.processed_message (message_id, type) values (:reply_id, 'StockReserved')
     on conflict (message_id) do nothing;
-select * from o.orders where id = :order_id for no key update;
-select * from o.order_line where order_id = :order_id order by seq;
-select * from o.payment_hold where order_id = :order_id order by seq;
-select * from o.shipment where order_id = :order_id order by seq;
-select * from o.shipment_line where order_id = :order_id order by seq;
-select * from o.payment_capture where order_id = :order_id order by seq;
-select * from o.payment_refund where order_id = :order_id order by seq;
-select * from o.offer where order_id = :order_id order by seq;
+select (select count(*) from o.order_line c where c.order_id = o.id),
+        (select count(*) from o.payment_hold c where c.order_id = o.id),
+        (select count(*) from o.shipment c where c.order_id = o.id),
+        (select count(*) from o.shipment_line c where c.order_id = o.id),
+        (select count(*) from o.payment_capture c where c.order_id = o.id),
+        (select count(*) from o.payment_refund c where c.order_id = o.id),
+        (select count(*) from o.offer c where c.order_id = o.id)
+    from o.orders o where o.id = :order_id for no key update of o;
+select o1_0.*, l1_0.*, h1_0.*, s1_0.*, sl1_0.*, c1_0.*, r1_0.*, o2_0.*
+    from o.orders o1_0 left join o.order_line l1_0 on o1_0.id = l1_0.order_id
+    left join o.payment_hold h1_0 on o1_0.id = h1_0.order_id left join o.shipment s1_0 on o1_0.id = s1_0.order_id
+    left join o.shipment_line sl1_0 on o1_0.id = sl1_0.order_id
+    left join o.payment_capture c1_0 on o1_0.id = c1_0.order_id
+    left join o.payment_refund r1_0 on o1_0.id = r1_0.order_id left join o.offer o2_0 on o1_0.id = o2_0.order_id
+    where o1_0.id = :order_id
+    order by l1_0.seq, h1_0.seq, s1_0.seq, sl1_0.seq, c1_0.seq, r1_0.seq, o2_0.seq;
+insert into o.timeline_entry (event_id, order_id, at, type, line_id, detail)
+    select event_id, order_id, at, type, line_id, detail
+    from unnest(array[gen_random_uuid(), gen_random_uuid(), gen_random_uuid()],
+        array[:order_id::uuid, :order_id::uuid, :order_id::uuid], array[now(), now(), now()],
+        array['line.reserved', 'order.opened', 'payment.authorization_requested'], array[:line_id::uuid, null, null],
+        array['All 1 unit(s) reserved at bench', 'Every line has an outcome: {RESERVED=1}',
+            'Authorizing EUR 10.00 (checkout)'])
+        with ordinality as e(event_id, order_id, at, type, line_id, detail, n)
+    order by n;
+select id, platform, url, events, secret, created_at from o.webhook_subscription where platform = 'bench'
+    order by created_at;
 insert into o.payment_operation (amount, attempts, completed_at, created_at, currency, kind, last_error, not_before,
         order_id, outcome, payment_method, provider_ref, status, target_id, id)
     values (10.00, 0, null, now(), 'EUR', 'AUTHORIZE', null, now(), :order_id, null, 'pm_card_visa', null, 'PENDING',
         :hold_id, gen_random_uuid());
-insert into o.timeline_entry (at, detail, event_id, line_id, order_id, type)
-    values (now(), 'All 1 unit(s) reserved at bench', gen_random_uuid(), :line_id, :order_id, 'line.reserved');
-insert into o.timeline_entry (at, detail, event_id, line_id, order_id, type)
-    values (now(), 'Every line has an outcome: {RESERVED=1}', gen_random_uuid(), null, :order_id, 'order.opened');
-insert into o.timeline_entry (at, detail, event_id, line_id, order_id, type)
-    values (now(), 'Authorizing EUR 10.00 (checkout)', gen_random_uuid(), null, :order_id,
-        'payment.authorization_requested');
-select id, created_at, events, platform, secret, url from o.webhook_subscription where platform = 'bench'
-    order by created_at;
 insert into o.payment_hold (amount, captured, capturing, created_at, expires_at, failure, order_id, payment_method,
         provider_ref, purpose, replaces, seq, status, id)
     values (10.00, 0, 0, now(), null, null, :order_id, 'pm_card_visa', null, 'checkout', null, 1, 'PENDING', :hold_id);
-update o.orders set status = 'OPEN', steps = 2, updated_at = now(), version = 2 where id = :order_id and version = 1;
+update o.orders set status = 'OPEN', steps = 2, updated_at = now(), version = 1 where id = :order_id and version = 0;
 update o.order_line set hold_id = :hold_id, reserved = 1, state = 'RESERVED' where id = :line_id;
 commit;
