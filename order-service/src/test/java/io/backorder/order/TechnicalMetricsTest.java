@@ -93,13 +93,16 @@ class TechnicalMetricsTest {
     @Test
     void outboxMessagesTheBrokerRefusedCountAsFailing() {
         scenario.place(order("SHIP_AVAILABLE", "pm_card_visa", List.of(line("TM-6", 1, "3.00"))));
-        long refused = count("select min(sequence) from outbox_message where sent_at is null");
+        long refused = count("select min(sequence) from outbox_batch where sent_at is null");
+        // the order's batch: OrderPlaced for insights and ReserveStock for inventory
+        long deliveries = count("select deliveries from outbox_batch where sequence = " + refused);
         // What the relay records when the broker does not accept a batch: an attempt and its reason, still unsent.
         outboxAttempt(refused, 1, "refused by the broker");
         try {
             outboxMetrics.refresh().await().indefinitely();
 
-            assertThat(gauge("backorder_outbox_failing")).isEqualTo(1);
+            assertThat(deliveries).isEqualTo(2);
+            assertThat(gauge("backorder_outbox_failing")).isEqualTo(deliveries);
         } finally {
             outboxAttempt(refused, 0, null);
         }
