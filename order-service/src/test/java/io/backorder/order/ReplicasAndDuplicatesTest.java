@@ -35,10 +35,12 @@ import io.backorder.contracts.inventory.StockReserved;
 import io.backorder.contracts.notification.CustomerMessageKind;
 import io.backorder.contracts.notification.SendCustomerMessage;
 import io.backorder.infra.EmbeddedBroker;
+import io.backorder.order.repository.PaymentOperationRepository;
 import io.backorder.order.service.DeadlineScheduler;
 import io.backorder.order.service.PaymentWorker;
 import io.backorder.support.messaging.MessageCodec;
 import io.backorder.testing.InjectBroker;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
@@ -69,6 +71,9 @@ class ReplicasAndDuplicatesTest {
 
     @Inject
     PaymentWorker payments;
+
+    @Inject
+    PaymentOperationRepository operations;
 
     @Inject
     Pool pool;
@@ -106,7 +111,7 @@ class ReplicasAndDuplicatesTest {
     }
 
     @Test
-    void providerCallsMoveMoneyOnceWhenReplicasRaceForThem() throws Exception {
+    void providerCallsMoveMoneyOnceWhenReplicasRaceForThem() throws Throwable {
         List<UUID> orders = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             UUID orderId = scenario.place(order("SHIP_AVAILABLE", "pm_card_visa", List.of(line("PAR-" + i, 1,
@@ -132,6 +137,24 @@ class ReplicasAndDuplicatesTest {
                     .getLong(0);
             assertThat(intents).isEqualTo(1);
         }
+        // an answer arriving for an operation already answered (a slower replica's) is refused and changes nothing
+        UUID answered = pool.preparedQuery("select id from payment_operation where order_id = $1 and status = 'DONE'")
+                .execute(Tuple.of(orders.get(0)))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getUUID(0);
+        boolean appliedAgain = VertxContextSupport.subscribeAndAwait(() -> Panache
+                .withTransaction(() -> operations.complete(answered, "late answer", clock.instant())));
+        assertThat(appliedAgain).isFalse();
+        assertThat(pool.preparedQuery("select outcome from payment_operation where id = $1")
+                .execute(Tuple.of(answered))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getString(0)).isNotEqualTo("late answer");
     }
 
     @Test
