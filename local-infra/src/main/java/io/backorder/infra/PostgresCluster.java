@@ -182,12 +182,33 @@ public final class PostgresCluster implements AutoCloseable {
         return requireManaged().dataDir();
     }
 
+    /**
+     * The postmaster's PID: from the PID file of a cluster this JVM runs, otherwise the parent of a backend serving
+     * this JVM, which needs the server to run on this machine.
+     */
     public long postmasterPid() {
-        Path pidFile = requireManaged().dataDir().resolve("postmaster.pid");
+        if (server == null) {
+            return parentOfOwnBackend();
+        }
+        Path pidFile = server.dataDir().resolve("postmaster.pid");
         try (Stream<String> lines = Files.lines(pidFile)) {
             return Long.parseLong(lines.findFirst().orElseThrow().strip());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + pidFile, e);
+        }
+    }
+
+    private long parentOfOwnBackend() {
+        try (Connection connection = connect("postgres");
+                Statement statement = connection.createStatement();
+                ResultSet backend = statement.executeQuery("SELECT pg_backend_pid()")) {
+            backend.next();
+            return ProcessHandle.of(backend.getLong(1))
+                    .flatMap(ProcessHandle::parent)
+                    .map(ProcessHandle::pid)
+                    .orElseThrow(() -> new IllegalStateException(this + " does not run on this machine"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot ask " + this + " for its backend", e);
         }
     }
 

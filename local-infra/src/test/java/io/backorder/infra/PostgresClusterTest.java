@@ -55,6 +55,7 @@ class PostgresClusterTest {
             // a server somebody else runs: usable, but closing the wrapper leaves it running
             try (PostgresCluster existing = PostgresCluster.existing("127.0.0.1", cluster.port(), "postgres", null)) {
                 assertFalse(existing.managed());
+                assertEquals(postmasterPid, existing.postmasterPid());
                 existing.createDatabase("Mixed Case");
             }
             assertTrue(databaseExists(cluster, "Mixed Case"));
