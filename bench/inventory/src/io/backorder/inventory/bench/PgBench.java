@@ -30,7 +30,8 @@ final class PgBench {
     static Result run(Path binary, Path script, String host, int port, String user, String database, int clients,
             int threads, Duration duration, Path workDir) throws IOException, InterruptedException {
         Path logs = Files.createDirectories(workDir.resolve("pgbench-" + clients + "-" + System.nanoTime()));
-        List<String> command = List.of(binary.toString(), "-n", "-M", "extended", "-h", host, "-p",
+        // prepared, like the service: its driver caches every statement on its connection
+        List<String> command = List.of(binary.toString(), "-n", "-M", "prepared", "-h", host, "-p",
                 String.valueOf(port), "-U", user, "-c", String.valueOf(clients), "-j", String.valueOf(threads), "-T",
                 String.valueOf(duration.toSeconds()), "-f", script.toString(), "-l", "--log-prefix",
                 logs.resolve("txn").toString(), database);

@@ -80,7 +80,9 @@ final class PgBench {
         Path logs = workDir.resolve("pgbench-" + clients + "-" + skew);
         try {
             Files.createDirectories(logs);
-            List<String> command = new ArrayList<>(List.of(binary().toString(), "-n", "-M", "extended",
+            // prepared, like the services: their drivers cache every statement on its connection, so PostgreSQL
+            // plans each one a few times per connection, not per execution
+            List<String> command = new ArrayList<>(List.of(binary().toString(), "-n", "-M", "prepared",
                     "-h", postgres.host(), "-p", String.valueOf(postgres.port()), "-U", postgres.superuser(),
                     "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds),
                     "-D", "hot=" + ("hot".equals(skew) ? 80 : 0), "-l", "--log-prefix=" + logs.resolve("tx"),

@@ -168,7 +168,8 @@ public final class SuiteBenchmark {
                 .append("platform sees (201 with the order); `reserved` counts until inventory's reservation ")
                 .append("is back in the order (asynchronous, through the broker). pgbench runs the SQL of the ")
                 .append("whole path to `reserved` (bench/suite/place-order.pgbench.sql: five transactions, from the ")
-                .append("order insert to the saga applying the reservation) on the same PostgreSQL right after, so ")
+                .append("order insert to the saga applying the reservation) on the same PostgreSQL right after, ")
+                .append("as prepared statements like the services' drivers use them, so ")
                 .append("`reserved / pgbench` compares like with like; pgbench's latency is that of all five.\n\n")
                 .append("| skew | clients | accepted orders/s | p50 | p99 | errors: HTTP / pgbench | reserved orders/s | pgbench tx/s "
                         + "| pgbench p50 | pgbench p99 | reserved / pgbench | accepted / pgbench |\n")
