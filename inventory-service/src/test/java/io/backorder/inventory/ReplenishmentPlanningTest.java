@@ -297,6 +297,27 @@ class ReplenishmentPlanningTest {
     }
 
     @Test
+    void reservationsFromStockCoalesceIntoOneRunWhileABackorderIsPlannedAtOnce() {
+        String sku = "PLAN-COALESCE";
+        InventoryFixtures.sku(sku, "ALLOW", Map.of());
+        InventoryFixtures.stock(sku, WH, 10);
+        Instant lastRun = Instant.parse(planNow(sku).getString("lastPlannedAt"));
+        Instant coalesced = lastRun.plus(Duration.ofMinutes(1)); // the default min-interval
+
+        reserve(order().line(sku, 2));
+        assertThat(nextPlanningAt(sku)).isEqualTo(coalesced);
+        Orders.await(scheduler::planDue);
+        assertThat(lastPlannedAt(sku)).isEqualTo(lastRun);
+        reserve(order().line(sku, 3));
+        assertThat(nextPlanningAt(sku)).isEqualTo(coalesced);
+
+        reserve(order().line(sku, 7)); // 5 from stock, 2 backordered
+        assertThat(nextPlanningAt(sku)).isBeforeOrEqualTo(Instant.now());
+        assertThat(Orders.await(scheduler::planDue)).isPositive();
+        assertThat(lastPlannedAt(sku)).isAfter(lastRun);
+    }
+
+    @Test
     void concurrentPlanningRunsOfOneSkuRequestOnce() throws Exception {
         String sku = "PLAN-4";
         InventoryFixtures.sku(sku, "ALLOW", Map.of("leadTimeDays", 3));
@@ -361,6 +382,18 @@ class ReplenishmentPlanningTest {
 
     private static JsonPath planNow(String sku) {
         return operator().post("/skus/{sku}/plan", sku).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static Instant nextPlanningAt(String sku) {
+        return scheduleTime(sku, "nextPlanningAt");
+    }
+
+    private static Instant lastPlannedAt(String sku) {
+        return scheduleTime(sku, "lastPlannedAt");
+    }
+
+    private static Instant scheduleTime(String sku, String field) {
+        return Instant.parse(operator().get("/skus/{sku}/plan", sku).then().statusCode(200).extract().path(field));
     }
 
     private static JsonPath suggestion(UUID id) {

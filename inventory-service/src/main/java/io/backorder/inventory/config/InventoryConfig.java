@@ -80,6 +80,13 @@ public interface InventoryConfig {
         @WithDefault("5s")
         Duration pollInterval();
 
+        /**
+         * A SKU whose demand changed is planned again at the earliest this long after its last run, so that a busy
+         * SKU's reservations coalesce into one run; a new backorder or refusal makes it due at once.
+         */
+        @WithDefault("1m")
+        Duration minInterval();
+
         /** Every SKU is planned at least this often, also without any demand change. */
         @WithDefault("24h")
         Duration period();

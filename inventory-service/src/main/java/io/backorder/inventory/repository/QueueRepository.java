@@ -2,12 +2,15 @@ package io.backorder.inventory.repository;
 
 import static io.backorder.inventory.repository.SqlRows.micros;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,8 +25,8 @@ import io.backorder.contracts.inventory.PromiseConfidence;
 import io.backorder.inventory.DemandDelta;
 import io.backorder.inventory.LineStatus;
 import io.backorder.inventory.WaitingLine;
+import io.backorder.inventory.config.InventoryConfig;
 import io.backorder.support.persistence.SessionSql;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -123,12 +126,17 @@ public class QueueRepository {
                 cancelled_delay_units = demand_day.cancelled_delay_units + excluded.cancelled_delay_units,
                 cancelled_other_units = demand_day.cancelled_other_units + excluded.cancelled_other_units""";
     /**
-     * A SKU whose demand changed is due for replenishment planning at once. Written with the demand, under the SKU's
-     * lock, so a planning run (which takes the same lock) either saw this demand or is due again after it.
+     * A SKU whose demand changed is due for replenishment planning once its wait ($2, seconds) after its last run has
+     * passed, at once if it has. Written with the demand, under the SKU's lock, so a planning run (which takes the
+     * same lock) either saw this demand or is due again after it. A SKU already due that early is left alone: most
+     * reservations of a busy SKU write nothing here.
      */
     private static final String PLANNING_DUE = """
-            update sku_planning set due_at = least(due_at, now()), due_reason = 'demand changed'
-            where sku in (?1) and due_at > now()""";
+            update sku_planning p
+            set due_at = greatest(now(), p.last_planned_at + make_interval(secs => s.wait)),
+                due_reason = 'demand changed'
+            from unnest($1::text[], $2::float8[]) as s(sku, wait)
+            where p.sku = s.sku and p.due_at > greatest(now(), p.last_planned_at + make_interval(secs => s.wait))""";
 
     /** Units given to one line from one location, with the score that decided it. */
     public record AllocationRow(UUID lineId, UUID orderId, String sku, String locationId, int units,
@@ -155,9 +163,11 @@ public class QueueRepository {
     }
 
     private final ObjectMapper json;
+    private final Duration planningMinInterval;
 
-    public QueueRepository(ObjectMapper mapper) {
+    public QueueRepository(ObjectMapper mapper, InventoryConfig config) {
         this.json = mapper.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        this.planningMinInterval = config.planning().minInterval();
     }
 
     public Uni<List<WaitingLine>> waiting(Collection<String> skus) {
@@ -238,12 +248,15 @@ public class QueueRepository {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<String> skus = rows.stream().map(DemandRow::sku).distinct().toList();
+        Map<String, Double> waits = new LinkedHashMap<>();
+        double coalesced = planningMinInterval.toMillis() / 1000.0;
+        for (DemandRow row : rows) {
+            boolean unserved = row.backorderedUnits() > 0 || row.rejectedUnits() > 0;
+            waits.merge(row.sku(), unserved ? 0 : coalesced, Math::min);
+        }
         return SqlRows.execute(json, RECORD_DEMAND, rows)
-                .chain(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(PLANNING_DUE)
-                                .setParameter(1, skus)
-                                .executeUpdate()))
+                .chain(() -> SessionSql.change(PLANNING_DUE,
+                        new Object[]{waits.keySet().toArray(String[]::new), waits.values().toArray(Double[]::new)}))
                 .replaceWithVoid();
     }
 
