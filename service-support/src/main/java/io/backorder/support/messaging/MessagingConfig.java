@@ -10,6 +10,8 @@ public interface MessagingConfig {
 
     Outbox outbox();
 
+    Retention retention();
+
     /** How often gauges that are read from the database (outbox lag, saga states) are refreshed. */
     @WithDefault("15s")
     Duration metricsRefresh();
@@ -34,5 +36,28 @@ public interface MessagingConfig {
         /** Off in narrow tests that inspect the outbox table themselves. */
         @WithDefault("true")
         boolean relayEnabled();
+    }
+
+    /** How long the messaging tables remember; see {@link MessageRetention}. */
+    interface Retention {
+
+        /** An outbox batch the broker accepted is deleted this long after it was sent. */
+        @WithDefault("7d")
+        Duration sent();
+
+        /**
+         * The inbox remembers a processed message's id this long: a copy arriving later is handled again, so this must
+         * outlast broker redelivery, outbox resends after a crash and dead-letter replays.
+         */
+        @WithDefault("30d")
+        Duration processed();
+
+        /** How often old rows are looked for. */
+        @WithDefault("1h")
+        Duration interval();
+
+        /** Rows deleted per statement; a run goes on while it finds full chunks. */
+        @WithDefault("10000")
+        int chunkSize();
     }
 }

@@ -1,24 +1,16 @@
 package io.backorder.support.messaging;
 
+import static io.backorder.support.messaging.MessagingDatabases.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.backorder.infra.PostgresCluster;
 
 /**
  * The messaging migrations on a real PostgreSQL: an outbox written before batches moves over with nothing lost or
@@ -26,23 +18,23 @@ import io.backorder.infra.PostgresCluster;
  */
 class OutboxMigrationTest {
 
-    private static PostgresCluster cluster;
+    private static MessagingDatabases databases;
 
     @BeforeAll
     static void startPostgres() {
-        cluster = PostgresCluster.fromEnvOrStart(Path.of("target", "pg-" + UUID.randomUUID()), true);
+        databases = new MessagingDatabases();
     }
 
     @AfterAll
     static void stopPostgres() {
-        cluster.close();
+        databases.close();
     }
 
     @Test
     void rowsOfTheOldOutboxBecomeBatchesOfOneInTheirOrderWithTheirState() throws SQLException {
-        String database = freshDatabase();
-        migrate(database, "0.1");
-        try (Connection db = connect(database); Statement sql = db.createStatement()) {
+        String database = databases.fresh();
+        databases.migrate(database, "0.1");
+        try (Connection db = databases.connect(database); Statement sql = db.createStatement()) {
             sql.execute("""
                     insert into outbox_message (message_id, destination, type, correlation_id, body, sent_at, attempts,
                         last_error)
@@ -54,9 +46,9 @@ class OutboxMigrationTest {
                             '{"n":2}', null, 0, null)""");
         }
 
-        migrate(database, null);
+        databases.migrate(database, null);
 
-        try (Connection db = connect(database); Statement sql = db.createStatement()) {
+        try (Connection db = databases.connect(database); Statement sql = db.createStatement()) {
             assertThat(rows(sql, """
                     select deliveries, message_ids[1], destinations[1], types[1], coalesce(correlation_ids[1], '-'),
                         bodies[body_numbers[1]], sent_at is not null, attempts, coalesce(last_error, '-')
@@ -73,9 +65,9 @@ class OutboxMigrationTest {
 
     @Test
     void theViewListsEveryDeliveryOfABatchWithItsOwnBodyInPublishingOrder() throws SQLException {
-        String database = freshDatabase();
-        migrate(database, null);
-        try (Connection db = connect(database); Statement sql = db.createStatement()) {
+        String database = databases.fresh();
+        databases.migrate(database, null);
+        try (Connection db = databases.connect(database); Statement sql = db.createStatement()) {
             sql.execute("""
                     insert into outbox_batch (message_ids, destinations, types, correlation_ids, body_numbers, bodies,
                         deliveries)
@@ -93,9 +85,9 @@ class OutboxMigrationTest {
 
     @Test
     void aBatchWhoseDeliveriesDoNotLineUpIsRefused() throws SQLException {
-        String database = freshDatabase();
-        migrate(database, null);
-        try (Connection db = connect(database); Statement sql = db.createStatement()) {
+        String database = databases.fresh();
+        databases.migrate(database, null);
+        try (Connection db = databases.connect(database); Statement sql = db.createStatement()) {
             String batch = """
                     insert into outbox_batch (message_ids, destinations, types, correlation_ids, body_numbers, bodies,
                         deliveries)
@@ -108,41 +100,5 @@ class OutboxMigrationTest {
                     .hasMessageContaining("outbox_batch_shape");
             assertThat(rows(sql, "select count(*) from outbox_batch")).containsExactly("0");
         }
-    }
-
-    private static String freshDatabase() {
-        String name = "outbox_" + UUID.randomUUID().toString().replace("-", "");
-        cluster.createDatabase(name);
-        return name;
-    }
-
-    /** Runs the shared messaging migrations up to {@code target}, or all of them when it is null. */
-    private static void migrate(String database, String target) {
-        var flyway = Flyway.configure()
-                .dataSource(cluster.jdbcUrl(database), cluster.superuser(), cluster.password())
-                .locations("classpath:db/messaging");
-        if (target != null) {
-            flyway.target(target);
-        }
-        flyway.load().migrate();
-    }
-
-    private static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(cluster.jdbcUrl(database), cluster.superuser(), cluster.password());
-    }
-
-    private static List<String> rows(Statement sql, String query) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet result = sql.executeQuery(query)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    values.add(result.getString(i));
-                }
-                rows.add(String.join("|", values));
-            }
-        }
-        return rows;
     }
 }
