@@ -45,8 +45,7 @@ class MessageRetentionTest {
 
     @Test
     void sentBatchesOlderThanTheRetentionGoInChunksAndEverythingElseStays() throws SQLException {
-        String database = databases.fresh();
-        databases.migrate(database, null);
+        String database = databases.migrated();
         try (Connection db = databases.connect(database); Statement sql = db.createStatement()) {
             sql.execute(batch("sent long ago 1", "now() - interval '9 days'", "now() - interval '8 days'"));
             sql.execute(batch("sent long ago 2", "now() - interval '9 days'", "now() - interval '8 days'"));
@@ -69,8 +68,7 @@ class MessageRetentionTest {
 
     @Test
     void processedIdsOlderThanTheRetentionAreForgotten() throws SQLException {
-        String database = databases.fresh();
-        databases.migrate(database, null);
+        String database = databases.migrated();
         try (Connection db = databases.connect(database); Statement sql = db.createStatement()) {
             sql.execute("""
                     insert into processed_message (message_id, type, processed_at)

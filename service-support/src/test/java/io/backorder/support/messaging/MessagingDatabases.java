@@ -25,6 +25,13 @@ final class MessagingDatabases implements AutoCloseable {
         return name;
     }
 
+    /** A fresh database with every messaging migration. */
+    String migrated() {
+        String database = fresh();
+        migrate(database, null);
+        return database;
+    }
+
     /** Runs the shared messaging migrations up to {@code target}, or all of them when it is null. */
     void migrate(String database, String target) {
         var flyway = Flyway.configure()

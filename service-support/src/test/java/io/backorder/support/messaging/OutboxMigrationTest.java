@@ -65,8 +65,7 @@ class OutboxMigrationTest {
 
     @Test
     void theViewListsEveryDeliveryOfABatchWithItsOwnBodyInPublishingOrder() throws SQLException {
-        String database = databases.fresh();
-        databases.migrate(database, null);
+        String database = databases.migrated();
         try (Connection db = databases.connect(database); Statement sql = db.createStatement()) {
             sql.execute("""
                     insert into outbox_batch (message_ids, destinations, types, correlation_ids, body_numbers, bodies,
@@ -85,8 +84,7 @@ class OutboxMigrationTest {
 
     @Test
     void aBatchWhoseDeliveriesDoNotLineUpIsRefused() throws SQLException {
-        String database = databases.fresh();
-        databases.migrate(database, null);
+        String database = databases.migrated();
         try (Connection db = databases.connect(database); Statement sql = db.createStatement()) {
             String batch = """
                     insert into outbox_batch (message_ids, destinations, types, correlation_ids, body_numbers, bodies,
