@@ -20,6 +20,7 @@ import io.backorder.supplier.Offer;
 import io.backorder.supplier.SupplierChooser;
 import io.backorder.supplier.repository.AgreementRepository;
 import io.backorder.support.messaging.Outbox;
+import io.backorder.support.persistence.SessionSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -48,6 +49,12 @@ public class SupplyTermsService {
                 supply_terms.min_order_quantity, supply_terms.pack_size)
                 is distinct from (excluded.supplier_id, excluded.lead_time_mean_days, excluded.lead_time_std_dev_days,
                 excluded.min_order_quantity, excluded.pack_size)""";
+
+    /**
+     * Refreshes of one SKU take turns until their transactions end: two receipts handled side by side would each
+     * compute the statistics without the other's delivery, and neither would publish what both together show.
+     */
+    private static final String TAKE_TURN = "select true from pg_advisory_xact_lock(hashtextextended($1, 0))";
 
     private final Candidates candidates;
     private final AgreementRepository agreements;
@@ -88,24 +95,27 @@ public class SupplyTermsService {
 
     private Uni<Void> refresh(String sku, Envelope cause) {
         LocalDate today = LocalDate.now(clock);
-        return candidates.forSku(sku, today).chain(found -> {
-            Offer preferred = chooser.replenish(new Demand(sku, 1, null, false, today, Set.of()), found)
-                    .chosenOffer()
-                    .orElse(null);
-            if (preferred == null) {
-                Log.infof("No agreement for %s can be used today; its supply terms stay as last published", sku);
-                return Uni.createFrom().voidItem();
-            }
-            Candidate chosen = found.stream()
-                    .filter(c -> c.terms().agreementId().equals(preferred.agreementId()))
-                    .findFirst()
-                    .orElseThrow();
-            BigDecimal mean = days(ChronoUnit.DAYS.between(today, preferred.expectedArrival()));
-            return statistics.leadTimeStdDevDays(preferred.supplierId(), sku)
-                    .chain(variability -> publishIfChanged(sku, chosen, mean, days(variability == null
-                            ? 0
-                            : variability), cause));
-        });
+        return SessionSql.query(TAKE_TURN, new Object[]{"supply terms of " + sku}, row -> row[0])
+                .chain(() -> candidates.forSku(sku, today))
+                .chain(found -> {
+                    Offer preferred = chooser.replenish(new Demand(sku, 1, null, false, today, Set.of()), found)
+                            .chosenOffer()
+                            .orElse(null);
+                    if (preferred == null) {
+                        Log.infof("No agreement for %s can be used today; its supply terms stay as last published",
+                                sku);
+                        return Uni.createFrom().voidItem();
+                    }
+                    Candidate chosen = found.stream()
+                            .filter(c -> c.terms().agreementId().equals(preferred.agreementId()))
+                            .findFirst()
+                            .orElseThrow();
+                    BigDecimal mean = days(ChronoUnit.DAYS.between(today, preferred.expectedArrival()));
+                    return statistics.leadTimeStdDevDays(preferred.supplierId(), sku)
+                            .chain(variability -> publishIfChanged(sku, chosen, mean, days(variability == null
+                                    ? 0
+                                    : variability), cause));
+                });
     }
 
     private Uni<Void> publishIfChanged(String sku, Candidate chosen, BigDecimal mean, BigDecimal stdDev,
