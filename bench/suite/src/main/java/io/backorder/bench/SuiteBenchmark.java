@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ import io.backorder.localstack.SuiteService;
 /**
  * Benchmarks the whole suite as it runs locally and writes a Markdown report. See bench/suite/README.md.
  */
-public final class SuiteBenchmark {
+public final class SuiteBenchmark implements AutoCloseable {
 
     private static final int SKUS = 100;
     private static final Duration READY = Duration.ofSeconds(180);
@@ -56,6 +57,11 @@ public final class SuiteBenchmark {
     private final StringBuilder report = new StringBuilder();
     private final int seconds = Integer.getInteger("bench.seconds", 20);
     private final int fanOutLines = Integer.getInteger("bench.fanout.lines", 10_000);
+    /**
+     * One connection per database for the harness's own counting: it polls every 50 ms while the suite drains, and a
+     * new connection each time would have PostgreSQL start a backend per poll, on the cores the suite is measured on.
+     */
+    private final Map<SuiteService, Connection> probes = new EnumMap<>(SuiteService.class);
 
     private SuiteBenchmark(Suite suite, Path root, Path workDir) {
         this.suite = suite;
@@ -70,8 +76,8 @@ public final class SuiteBenchmark {
         Map<String, String> settings = Map.of("quarkus.log.category.\"io.backorder\".level", "WARN",
                 "backorder.notification.throttle.coalescing-window", "PT1S");
         Path out = root.resolve("bench/suite/target/latest.md");
-        try (Suite suite = Suite.start(SuiteOptions.forTests(root, workDir, 1, settings))) {
-            SuiteBenchmark benchmark = new SuiteBenchmark(suite, root, workDir);
+        try (Suite suite = Suite.start(SuiteOptions.forTests(root, workDir, 1, settings));
+                SuiteBenchmark benchmark = new SuiteBenchmark(suite, root, workDir)) {
             // Written after every part: the whole run takes half an hour and a stopped run still leaves its numbers.
             Map<String, BenchmarkPart> parts = new LinkedHashMap<>();
             parts.put("startup", benchmark::startupAndMemory);
@@ -469,14 +475,29 @@ public final class SuiteBenchmark {
     }
 
     private long count(SuiteService service, String sql) {
-        try (Connection connection = DriverManager.getConnection(suite.postgres().jdbcUrl(service.database()),
-                suite.postgres().superuser(), suite.postgres().password());
-                Statement statement = connection.createStatement();
+        try (Statement statement = probe(service).createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private Connection probe(SuiteService service) throws SQLException {
+        Connection connection = probes.get(service);
+        if (connection == null) {
+            connection = DriverManager.getConnection(suite.postgres().jdbcUrl(service.database()),
+                    suite.postgres().superuser(), suite.postgres().password());
+            probes.put(service, connection);
+        }
+        return connection;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (Connection connection : probes.values()) {
+            connection.close();
         }
     }
 

@@ -115,10 +115,7 @@ public class QueueRepository {
     private static final String RECORD_DEMAND = """
             insert into demand_day (sku, day, ordered_units, backordered_units, rejected_units,
                 cancelled_delay_units, cancelled_other_units)
-            select d.sku, d.day, d.ordered_units, d.backordered_units, d.rejected_units, d.cancelled_delay_units,
-                d.cancelled_other_units
-            from json_to_recordset(cast(cast(?1 as text) as json)) as d(sku varchar, day date, ordered_units int,
-                backordered_units int, rejected_units int, cancelled_delay_units int, cancelled_other_units int)
+            select * from unnest($1::text[], $2::date[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[])
             on conflict (sku, day) do update set
                 ordered_units = demand_day.ordered_units + excluded.ordered_units,
                 backordered_units = demand_day.backordered_units + excluded.backordered_units,
@@ -254,9 +251,19 @@ public class QueueRepository {
             boolean unserved = row.backorderedUnits() > 0 || row.rejectedUnits() > 0;
             waits.merge(row.sku(), unserved ? 0 : coalesced, Math::min);
         }
-        return SqlRows.execute(json, RECORD_DEMAND, rows)
-                .chain(() -> SessionSql.change(PLANNING_DUE,
+        // Independent statements, pipelined: callers hold the SKUs' locks while they run.
+        Object[] demand = {
+                rows.stream().map(DemandRow::sku).toArray(String[]::new),
+                rows.stream().map(DemandRow::day).toArray(LocalDate[]::new),
+                rows.stream().map(DemandRow::orderedUnits).toArray(Integer[]::new),
+                rows.stream().map(DemandRow::backorderedUnits).toArray(Integer[]::new),
+                rows.stream().map(DemandRow::rejectedUnits).toArray(Integer[]::new),
+                rows.stream().map(DemandRow::cancelledDelayUnits).toArray(Integer[]::new),
+                rows.stream().map(DemandRow::cancelledOtherUnits).toArray(Integer[]::new)};
+        return Uni.join()
+                .all(SessionSql.change(RECORD_DEMAND, demand), SessionSql.change(PLANNING_DUE,
                         new Object[]{waits.keySet().toArray(String[]::new), waits.values().toArray(Double[]::new)}))
+                .andFailFast()
                 .replaceWithVoid();
     }
 

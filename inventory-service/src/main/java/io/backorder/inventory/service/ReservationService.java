@@ -45,6 +45,7 @@ import io.backorder.inventory.repository.QueueRepository;
 import io.backorder.inventory.repository.SkuRepository;
 import io.backorder.inventory.repository.StockRepository;
 import io.backorder.support.messaging.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -107,11 +108,10 @@ public class ReservationService {
             return skus.lockInOrder(skuIds)
                     .flatMap(locked -> stock.lockForSkus(skuIds)
                             .flatMap(rows -> decideSequentially(command, undecided, locked, rows))
-                            .flatMap(created -> promiseNewBackorders(command, locked, created, cause)
-                                    .flatMap(promises -> {
-                                        created.forEach(line -> decided.put(line.lineId, line));
-                                        return reply(command, decided, created, promises, cause);
-                                    })));
+                            .flatMap(created -> {
+                                created.forEach(line -> decided.put(line.lineId, line));
+                                return settleAndReply(command, locked, decided, created, cause);
+                            }));
         });
     }
 
@@ -178,45 +178,68 @@ public class ReservationService {
                                         .sum())));
     }
 
-    /** The new backorders join their queues by priority; returns the promise of every line still waiting. */
-    private Uni<Map<UUID, Promise>> promiseNewBackorders(ReserveStock command, List<Sku> locked,
-            List<OrderLine> created, Envelope cause) {
-        Set<UUID> newBackorders = created.stream()
-                .filter(line -> line.status == LineStatus.BACKORDERED)
-                .map(line -> line.lineId)
-                .collect(Collectors.toSet());
-        Set<String> queuesJoined = created.stream()
-                .filter(line -> newBackorders.contains(line.lineId))
-                .map(line -> line.sku)
-                .collect(Collectors.toSet());
+    /**
+     * Records the demand, queues the new backorders by priority and replies. Every reservation of a busy SKU waits
+     * for its lock, held until the commit; so when no line joins a queue, the remaining writes (demand, reply, the new
+     * lines, the stock) go out together, pipelined on the transaction's connection, rather than one round trip after
+     * another.
+     */
+    private Uni<List<StockReservationResult>> settleAndReply(ReserveStock command, List<Sku> locked,
+            Map<UUID, OrderLine> decided, List<OrderLine> created, Envelope cause) {
         Uni<Void> demand = queue.recordDemand(created.stream()
                 .filter(line -> line.rejectionReason != RejectionReason.UNKNOWN_SKU)
                 .map(line -> DemandDelta.ordered(line.sku, LocalDate.ofInstant(line.orderedAt, clock.getZone()),
                         line.quantity, line.backordered, line.status == LineStatus.REJECTED ? line.quantity : 0))
                 .toList());
+        Set<UUID> newBackorders = created.stream()
+                .filter(line -> line.status == LineStatus.BACKORDERED)
+                .map(line -> line.lineId)
+                .collect(Collectors.toSet());
         if (newBackorders.isEmpty()) {
-            return demand.replaceWith(Map.of());
+            List<StockReservationResult> results = results(command, decided, created, Map.of());
+            Outbox.Prepared reply = outbox.prepare(messages(results, created, Map.of()), cause);
+            return Uni.join()
+                    .all(demand, outbox.insert(reply), Panache.getSession().chain(session -> session.flush()))
+                    .andFailFast()
+                    .replaceWith(results);
         }
+        Set<String> queuesJoined = created.stream()
+                .filter(line -> newBackorders.contains(line.lineId))
+                .map(line -> line.sku)
+                .collect(Collectors.toSet());
         List<Sku> affected = locked.stream().filter(sku -> queuesJoined.contains(sku.sku)).toList();
-        return demand.chain(() -> queues.settle(affected, QueueService.Trigger.newBackorders(
-                command.orderId().toString(), newBackorders), cause)).map(QueueService.Settlement::promises);
+        return demand
+                .chain(() -> queues.settle(affected, QueueService.Trigger.newBackorders(
+                        command.orderId().toString(), newBackorders), cause))
+                .flatMap(settlement -> {
+                    List<StockReservationResult> results = results(command, decided, created,
+                            settlement.promises());
+                    return outbox.publishAll(messages(results, created, settlement.promises()), cause)
+                            .replaceWith(results);
+                });
     }
 
-    private Uni<List<StockReservationResult>> reply(ReserveStock command, Map<UUID, OrderLine> decided,
-            List<OrderLine> created, Map<UUID, Promise> promises, Envelope cause) {
+    /** One result per line of the command, in its order; a new backorder with the promise its queue just gave. */
+    private static List<StockReservationResult> results(ReserveStock command, Map<UUID, OrderLine> decided,
+            List<OrderLine> created, Map<UUID, Promise> promises) {
         Set<UUID> createdIds = created.stream().map(line -> line.lineId).collect(Collectors.toSet());
-        List<StockReservationResult> results = command.lines()
+        return command.lines()
                 .stream()
                 .map(line -> resultOf(decided.get(line.lineId()),
                         createdIds.contains(line.lineId()) ? promises.get(line.lineId()) : null))
                 .toList();
+    }
+
+    /** The results and, for every new backorder, its BackorderRecorded. */
+    private static List<Message> messages(List<StockReservationResult> results, List<OrderLine> created,
+            Map<UUID, Promise> promises) {
         List<Message> messages = new ArrayList<>(results);
         created.stream()
                 .filter(line -> line.initialBackordered > 0)
                 .map(line -> new BackorderRecorded(line.orderId, line.lineId, line.sku, line.initialBackordered,
                         promises.get(line.lineId).date(), line.kind))
                 .forEach(messages::add);
-        return outbox.publishAll(messages, cause).replaceWith(results);
+        return messages;
     }
 
     private OrderLine newLine(ReserveStock command, ReserveStock.Line requested) {
