@@ -16,9 +16,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-
 import io.backorder.contracts.CustomerTier;
 import io.backorder.contracts.inventory.BackorderKind;
 import io.backorder.contracts.inventory.PromiseConfidence;
@@ -159,11 +156,9 @@ public class QueueRepository {
             int cancelledDelayUnits, int cancelledOtherUnits) {
     }
 
-    private final ObjectMapper json;
     private final Duration planningMinInterval;
 
-    public QueueRepository(ObjectMapper mapper, InventoryConfig config) {
-        this.json = mapper.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    public QueueRepository(InventoryConfig config) {
         this.planningMinInterval = config.planning().minInterval();
     }
 

@@ -11,24 +11,19 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Set-based SQL for the few paths that touch thousands of rows in one transaction (allocating a large receipt,
- * recomputing a long queue's promises). Rows go in either as one array parameter per column read with {@code unnest}
- * (the hot allocation paths: binary, nothing to write and parse as JSON) or as one JSON parameter read with
- * {@code json_to_recordset} (the parameter is cast through text: the reactive driver would otherwise send a Java
- * string for a json parameter as a JSON string scalar); one statement per chunk either way. Rows come out as plain
+ * recomputing a long queue's promises). Rows go in as one array parameter per column read with {@code unnest}
+ * (binary, nothing to write and parse as JSON), one statement per chunk. Rows come out as plain
  * values, never managed entities. The hottest of them go straight to the session's own connection ({@code SessionSql}),
  * past Hibernate's parsing of the SQL and its processing of the results.
  */
 final class SqlRows {
 
-    /** Rows per statement: bounds the size of one JSON parameter. */
+    /** Rows per statement: bounds the size of one statement's array parameters. */
     static final int CHUNK = 5000;
 
     /** Select timestamps as microseconds since the epoch: the driver's temporal types differ between drivers. */
@@ -37,18 +32,6 @@ final class SqlRows {
     }
 
     private SqlRows() {
-    }
-
-    /** Runs {@code sql} (with the JSON rows as parameter 1) once per chunk; returns the rows it changed. */
-    static Uni<Integer> execute(ObjectMapper json, String sql, List<?> rows) {
-        Uni<Integer> total = Uni.createFrom().item(0);
-        for (int from = 0; from < rows.size(); from += CHUNK) {
-            String payload = write(json, rows.subList(from, Math.min(rows.size(), from + CHUNK)));
-            total = total.chain(done -> Panache.getSession()
-                    .chain(session -> session.createNativeQuery(sql).setParameter(1, payload).executeUpdate())
-                    .map(changed -> done + changed));
-        }
-        return total;
     }
 
     /** Runs {@code sql} with these parameters; returns the rows it changed. */
@@ -108,14 +91,6 @@ final class SqlRows {
                                 ? columns
                                 : new Object[]{row}))
                         .toList());
-    }
-
-    static String write(ObjectMapper json, Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialize rows for a bulk statement", e);
-        }
     }
 
     static UUID uuid(Object value) {
