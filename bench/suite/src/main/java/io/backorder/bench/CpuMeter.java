@@ -33,6 +33,19 @@ final class CpuMeter {
         return used;
     }
 
+    /**
+     * CPU milliseconds the JIT compiler threads of the metered JVMs, this one included, have used so far: what the
+     * JVMs spend compiling instead of serving, until their hot code is compiled. On two cores each JVM has one C1
+     * and one C2 thread, which live as long as the JVM, so the sum only grows.
+     */
+    double compilerMillis() {
+        long ticks = compilerTicks(ProcessHandle.current().pid());
+        for (long pid : processes.values()) {
+            ticks += compilerTicks(pid);
+        }
+        return ticks / TICKS_PER_MILLI;
+    }
+
     /** What each part used between two snapshots. */
     static Map<String, Double> between(Map<String, Double> before, Map<String, Double> after) {
         Map<String, Double> used = new LinkedHashMap<>();
@@ -53,6 +66,29 @@ final class CpuMeter {
             return -1;
         }
         return total;
+    }
+
+    private static long compilerTicks(long pid) {
+        long total = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path thread : threads) {
+                String[] fields = stat(thread);
+                if (fields != null && isCompiler(thread)) {
+                    total += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return total;
+    }
+
+    private static boolean isCompiler(Path thread) {
+        try {
+            return Files.readString(thread.resolve("comm")).strip().matches("C[12] CompilerThre.*");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static long ticks(long pid, boolean withReapedChildren) {
