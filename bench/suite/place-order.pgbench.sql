@@ -1,18 +1,22 @@
 -- The SQL of one order placed and reserved, as the services issue it (captured with log_statement = all from a
 -- suite benchmark run, re-captured 2026-12-01 13:47 UTC after the outbox batches and the two-statement order
--- aggregate), in five transactions like the services: order-service accepts the order; its outbox
--- relay claims the ReserveStock message; inventory-service reserves the unit and writes its reply; inventory's relay
--- claims the reply; order-service applies StockReserved and queues the authorization. Schema o holds order-service's
--- tables, schema i inventory-service's (both created from the services' own migrations). Broker hops, JSON and Java
--- work are what the service pays on top. -D hot=N sends N % of orders to SKU PO-0. Message bodies are built with
--- json_build_object because pgbench would read a colon inside a literal as a variable.
+-- aggregate; since 2026-12-01 21:40 a saga step's timeline append also queues its webhook deliveries, in one statement
+-- instead of a read of the subscriptions after it), in five transactions like the services: order-service accepts
+-- the order; its outbox relay claims the ReserveStock message; inventory-service reserves the unit and writes its
+-- reply; inventory's relay claims the reply; order-service applies StockReserved and queues the authorization.
+-- Schema o holds order-service's tables, schema i inventory-service's (both created from the services' own
+-- migrations). Broker hops, JSON and Java work are what the service pays on top. -D hot=N sends N % of orders to SKU
+-- PO-0. Message bodies are built with json_build_object because pgbench would read a colon inside a literal as a
+-- variable.
 \set sku random(0, 99)
 \set roll random(1, 100)
 \if :roll <= :hot
 \set sku 0
 \endif
 select gen_random_uuid() as order_id, gen_random_uuid() as line_id, gen_random_uuid() as command_id,
-       gen_random_uuid() as reply_id, gen_random_uuid() as request_key, gen_random_uuid() as hold_id \gset
+       gen_random_uuid() as reply_id, gen_random_uuid() as request_key, gen_random_uuid() as hold_id,
+       gen_random_uuid() as placed_event, gen_random_uuid() as reserved_event, gen_random_uuid() as opened_event,
+       gen_random_uuid() as authorizing_event \gset
 
 -- 1. order-service: POST /orders (its outbox batch holds OrderPlaced for insights and ReserveStock for inventory)
 begin;
@@ -36,14 +40,24 @@ insert into o.outbox_batch (message_ids, destinations, types, correlation_ids, b
             'shipComplete', false, 'latestAcceptableDate', null, 'lines', json_build_array(json_build_object(
             'lineId', :line_id::text, 'sku', 'PO-' || :sku::text, 'quantity', 1))))::text], 2, clock_timestamp())
     returning sequence as command_sequence \gset
-insert into o.timeline_entry (event_id, order_id, at, type, line_id, detail)
+with appended as (
+    insert into o.timeline_entry (event_id, order_id, at, type, line_id, detail)
     select event_id, order_id, at, type, line_id, detail
-    from unnest(array[gen_random_uuid()], array[:order_id::uuid], array[now()], array['order.placed'],
+    from unnest(array[:placed_event::uuid], array[:order_id::uuid], array[now()], array['order.placed'],
         array[null::uuid], array['Placed with 1 line(s) worth EUR 10.00, shipping what is available'])
         with ordinality as e(event_id, order_id, at, type, line_id, detail, n)
-    order by n;
-select id, platform, url, events, secret, created_at from o.webhook_subscription where platform = 'bench'
-    order by created_at;
+    order by n)
+insert into o.webhook_delivery (id, subscription_id, event_id, event_type, payload, status, attempts,
+        next_attempt_at, created_at)
+select gen_random_uuid(), s.id, e.event_id, e.type, e.payload, 'PENDING', 0, now(), now()
+from unnest(array[:placed_event::uuid], array['order.placed'], array[json_build_object('id', :placed_event::text,
+        'type', 'order.placed', 'at', now(), 'orderId', :order_id::text, 'orderReference', 'bench', 'status',
+        'RESERVING', 'lineId', null, 'detail', 'Placed with 1 line(s) worth EUR 10.00, shipping what is available')::text])
+    with ordinality as e(event_id, type, payload, n)
+join o.webhook_subscription s on s.platform = 'bench'
+where exists (select from unnest(string_to_array(s.events, ',')) as wanted(pattern)
+              where pattern in ('*', e.type) or (pattern like '%.*' and starts_with(e.type, left(pattern, -1))))
+order by e.n, s.created_at;
 update o.idempotency_record set order_id = :order_id, status_code = 201,
         response = json_build_object('id', :order_id::text, 'reference', 'bench', 'status', 'RESERVING', 'currency',
             'EUR', 'shipping', 'SHIP_AVAILABLE', 'readyToShip', false, 'customer', json_build_object('id',
@@ -177,17 +191,35 @@ select o1_0.*, l1_0.*, h1_0.*, s1_0.*, sl1_0.*, c1_0.*, r1_0.*, o2_0.*
     left join o.payment_refund r1_0 on o1_0.id = r1_0.order_id left join o.offer o2_0 on o1_0.id = o2_0.order_id
     where o1_0.id = :order_id
     order by l1_0.seq, h1_0.seq, s1_0.seq, sl1_0.seq, c1_0.seq, r1_0.seq, o2_0.seq;
-insert into o.timeline_entry (event_id, order_id, at, type, line_id, detail)
+with appended as (
+    insert into o.timeline_entry (event_id, order_id, at, type, line_id, detail)
     select event_id, order_id, at, type, line_id, detail
-    from unnest(array[gen_random_uuid(), gen_random_uuid(), gen_random_uuid()],
+    from unnest(array[:reserved_event::uuid, :opened_event::uuid, :authorizing_event::uuid],
         array[:order_id::uuid, :order_id::uuid, :order_id::uuid], array[now(), now(), now()],
         array['line.reserved', 'order.opened', 'payment.authorization_requested'], array[:line_id::uuid, null, null],
         array['All 1 unit(s) reserved at bench', 'Every line has an outcome: {RESERVED=1}',
             'Authorizing EUR 10.00 (checkout)'])
         with ordinality as e(event_id, order_id, at, type, line_id, detail, n)
-    order by n;
-select id, platform, url, events, secret, created_at from o.webhook_subscription where platform = 'bench'
-    order by created_at;
+    order by n)
+insert into o.webhook_delivery (id, subscription_id, event_id, event_type, payload, status, attempts,
+        next_attempt_at, created_at)
+select gen_random_uuid(), s.id, e.event_id, e.type, e.payload, 'PENDING', 0, now(), now()
+from unnest(array[:reserved_event::uuid, :opened_event::uuid, :authorizing_event::uuid],
+        array['line.reserved', 'order.opened', 'payment.authorization_requested'],
+        array[json_build_object('id', :reserved_event::text, 'type', 'line.reserved', 'at', now(), 'orderId',
+            :order_id::text, 'orderReference', 'bench', 'status', 'OPEN', 'lineId', :line_id::text, 'detail',
+            'All 1 unit(s) reserved at bench')::text,
+        json_build_object('id', :opened_event::text, 'type', 'order.opened', 'at', now(), 'orderId', :order_id::text,
+            'orderReference', 'bench', 'status', 'OPEN', 'lineId', null, 'detail',
+            'Every line has an outcome: {RESERVED=1}')::text,
+        json_build_object('id', :authorizing_event::text, 'type', 'payment.authorization_requested', 'at', now(),
+            'orderId', :order_id::text, 'orderReference', 'bench', 'status', 'OPEN', 'lineId', null, 'detail',
+            'Authorizing EUR 10.00 (checkout)')::text])
+    with ordinality as e(event_id, type, payload, n)
+join o.webhook_subscription s on s.platform = 'bench'
+where exists (select from unnest(string_to_array(s.events, ',')) as wanted(pattern)
+              where pattern in ('*', e.type) or (pattern like '%.*' and starts_with(e.type, left(pattern, -1))))
+order by e.n, s.created_at;
 insert into o.payment_operation (amount, attempts, completed_at, created_at, currency, kind, last_error, not_before,
         order_id, outcome, payment_method, provider_ref, status, target_id, id)
     values (10.00, 0, null, now(), 'EUR', 'AUTHORIZE', null, now(), :order_id, null, 'pm_card_visa', null, 'PENDING',

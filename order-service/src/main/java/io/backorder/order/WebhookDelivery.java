@@ -50,18 +50,4 @@ public class WebhookDelivery {
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
-
-    public static WebhookDelivery of(WebhookSubscription subscription, TimelineEntry event, String payload,
-            Instant now) {
-        WebhookDelivery delivery = new WebhookDelivery();
-        delivery.id = UUID.randomUUID();
-        delivery.subscriptionId = subscription.id;
-        delivery.eventId = event.eventId;
-        delivery.eventType = event.type;
-        delivery.payload = payload;
-        delivery.status = WebhookDeliveryStatus.PENDING;
-        delivery.nextAttemptAt = now;
-        delivery.createdAt = now;
-        return delivery;
-    }
 }

@@ -37,11 +37,4 @@ public class WebhookSubscription {
     public List<String> eventList() {
         return Arrays.asList(events.split(","));
     }
-
-    public boolean wants(String eventType) {
-        return eventList().stream()
-                .anyMatch(pattern -> pattern.equals("*") || pattern.equals(eventType)
-                        || (pattern.endsWith(".*")
-                                && eventType.startsWith(pattern.substring(0, pattern.length() - 1))));
-    }
 }

@@ -50,6 +50,10 @@ class WebhookTest {
     @Inject
     ObjectMapper json;
 
+    /** Where the receiver takes the deliveries of the filtered subscriptions, and those of the catch-all one. */
+    private static final String ORDERS = "/hooks/orders";
+    private static final String ALL = "/hooks/all";
+
     Scenario scenario;
     HttpStub receiver;
     final AtomicInteger failuresLeft = new AtomicInteger();
@@ -57,7 +61,7 @@ class WebhookTest {
     @BeforeEach
     void start() {
         scenario = new Scenario(broker, codec);
-        receiver = new HttpStub(request -> failuresLeft.getAndDecrement() > 0
+        receiver = new HttpStub(request -> request.path().equals(ORDERS) && failuresLeft.getAndDecrement() > 0
                 ? new HttpStub.Answer(503, "{}")
                 : new HttpStub.Answer(204, ""));
     }
@@ -74,6 +78,7 @@ class WebhookTest {
         assertThat(secret).startsWith("whsec_");
         String other = Tokens.keys().token("webhook-other", Set.of("platform"), Map.of(), Duration.ofHours(1));
         JsonPath foreign = subscribe(other, List.of("*"));
+        JsonPath everything = subscribe(Tokens.platform(), ALL, List.of("*"));
         failuresLeft.set(1);
 
         UUID orderId = scenario.place(order("SHIP_AVAILABLE", "pm_card_visa", List.of(line("WH-1", 1, "10.00"))));
@@ -85,19 +90,29 @@ class WebhookTest {
         awaitStatus(orderId, "COMPLETED");
 
         await().atMost(Scenario.PATIENCE)
-                .until(() -> eventsFor(orderId).stream()
+                .until(() -> eventsFor(orderId, ORDERS).stream()
                         .map(e -> e.get("type").asText())
                         .toList()
                         .containsAll(List.of("shipment.requested", "shipment.confirmed", "order.completed")));
         for (HttpStub.Request request : receiver.requests()) {
+            if (!request.path().equals(ORDERS)) {
+                continue;
+            }
             String signature = request.header(WebhookDispatcher.SIGNATURE_HEADER);
             long timestamp = Long.parseLong(signature.substring(2, signature.indexOf(',')));
             assertThat(signature).endsWith(",v1=" + WebhookDispatcher.sign(secret, timestamp, request.body()));
             assertThat(request.header(WebhookDispatcher.EVENT_TYPE_HEADER)).isNotBlank();
         }
-        List<JsonNode> events = eventsFor(orderId);
+        List<JsonNode> events = eventsFor(orderId, ORDERS);
         assertThat(events).extracting(e -> e.get("type").asText())
                 .allMatch(type -> type.startsWith("shipment.") || type.equals("order.completed"));
+        await().atMost(Scenario.PATIENCE).untilAsserted(() -> {
+            List<String> timeline = Scenario.view(orderId).getList("timeline.id", String.class);
+            assertThat(eventsFor(orderId, ALL)).as("every event of the order to the * subscription")
+                    .extracting(e -> e.get("id").asText())
+                    .containsAll(timeline)
+                    .allMatch(timeline::contains);
+        });
         assertThat(events).allSatisfy(event -> {
             assertThat(event.get("orderReference").asText()).startsWith("SHOP-");
             assertThat(event.get("id").asText()).isNotBlank();
@@ -119,6 +134,7 @@ class WebhookTest {
                 .body("eventType", not(org.hamcrest.Matchers.hasItem("shipment.confirmed")));
 
         unsubscribe(Tokens.platform(), subscription.getString("id"));
+        unsubscribe(Tokens.platform(), everything.getString("id"));
         unsubscribe(other, foreign.getString("id"));
     }
 
@@ -165,10 +181,14 @@ class WebhookTest {
     }
 
     private JsonPath subscribe(String token, List<String> events) {
+        return subscribe(token, ORDERS, events);
+    }
+
+    private JsonPath subscribe(String token, String path, List<String> events) {
         return given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)
-                .body(Map.of("url", receiver.url("/hooks/orders"), "events", events))
+                .body(Map.of("url", receiver.url(path), "events", events))
                 .post("/webhooks")
                 .then()
                 .statusCode(201)
@@ -191,10 +211,13 @@ class WebhookTest {
         given().auth().oauth2(token).delete("/webhooks/{id}", id).then().statusCode(204);
     }
 
-    /** Events the receiver accepted for the order (a retried one appears once per attempt). */
-    private List<JsonNode> eventsFor(UUID orderId) throws Exception {
+    /** Events the receiver accepted at this path for the order (a retried one appears once per attempt). */
+    private List<JsonNode> eventsFor(UUID orderId, String path) throws Exception {
         List<JsonNode> events = new java.util.ArrayList<>();
         for (HttpStub.Request request : receiver.requests()) {
+            if (!request.path().equals(path)) {
+                continue;
+            }
             JsonNode event = json.readTree(request.body());
             if (event.get("orderId").asText().equals(orderId.toString())) {
                 events.add(event);

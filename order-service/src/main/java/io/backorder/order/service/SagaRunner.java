@@ -110,8 +110,8 @@ public class SagaRunner {
             chain = chain.chain(() -> deadlines.cancelAll(order.id())).replaceWithVoid();
         }
         if (!effects.timeline().isEmpty()) {
-            chain = chain.chain(() -> timeline.append(effects.timeline()))
-                    .chain(() -> webhooks.enqueue(order, effects.timeline()));
+            chain = chain.chain(() -> timeline.append(order.platform(), effects.timeline(),
+                    webhooks.payloads(order, effects.timeline()), clock.instant()));
         }
         return chain;
     }

@@ -3,8 +3,6 @@ package io.backorder.order.service;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.backorder.order.Order;
 import io.backorder.order.TimelineEntry;
-import io.backorder.order.WebhookDelivery;
 import io.backorder.order.WebhookSubscription;
 import io.backorder.order.repository.WebhookDeliveryRepository;
 import io.backorder.order.repository.WebhookRepository;
@@ -87,22 +84,12 @@ public class WebhookService {
                 .map(found -> found.stream().map(WebhookView.Delivery::of).toList());
     }
 
-    /** Runs in a saga step's transaction: every event becomes a delivery for each subscription that wants it. */
-    public Uni<Void> enqueue(Order order, List<TimelineEntry> events) {
-        return subscriptions.ofPlatform(order.platform()).flatMap(interested -> {
-            if (interested.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            Instant now = clock.instant();
-            List<WebhookDelivery> pending = new ArrayList<>();
-            for (TimelineEntry event : events) {
-                String payload = payload(order, event);
-                interested.stream()
-                        .filter(subscription -> subscription.wants(event.type))
-                        .forEach(subscription -> pending.add(WebhookDelivery.of(subscription, event, payload, now)));
-            }
-            return pending.isEmpty() ? Uni.createFrom().voidItem() : deliveries.persist(pending);
-        });
+    /**
+     * The webhook body of each event of a saga step, in the same order; the step's timeline append queues them for
+     * the subscriptions that want them.
+     */
+    public List<String> payloads(Order order, List<TimelineEntry> events) {
+        return events.stream().map(event -> payload(order, event)).toList();
     }
 
     private String payload(Order order, TimelineEntry event) {
